@@ -1,0 +1,198 @@
+/**
+ * Parser for the QR code on the CCCD gắn chip (TT 06/2021/TT-BCA) and the thẻ căn cước
+ * (TT 16/2024/TT-BCA): 7 `|`-separated fields — ID, old 9-digit ID or empty, name, DOB ddMMyyyy,
+ * Nam/Nữ, address, issue date ddMMyyyy (cccd-formats.md §1.2). Pure: bytes in, record or error out.
+ *
+ * Codes only, no messages: `native/` knows nothing of the app's languages. Callers attach the
+ * Vietnamese/English text from the API error catalogue.
+ */
+import { describeIdNumber } from './id-number';
+import { decodeScannerBytes } from './text-decoding';
+
+export type QrErrorCode =
+  | 'QR_EMPTY'
+  | 'QR_TOO_LONG'
+  | 'QR_NOT_CCCD'
+  | 'QR_VNEID_TOKEN'
+  | 'QR_COVID_PASS'
+  | 'QR_URL'
+  | 'QR_FIELD_COUNT'
+  | 'QR_ID_INVALID'
+  | 'QR_OLD_ID_INVALID'
+  | 'QR_NAME_INVALID'
+  | 'QR_DATE_INVALID'
+  | 'QR_SEX_INVALID'
+  | 'QR_ENCODING';
+
+export type QrWarningCode =
+  | 'ID_PROVINCE_UNKNOWN'
+  | 'ID_CENTURY_MISMATCH'
+  | 'ID_SEX_MISMATCH'
+  | 'QR_MOJIBAKE_REPAIRED'
+  | 'QR_EXTRA_FIELDS';
+
+export interface QrCitizen {
+  idNumber: string;
+  oldIdNumber: string | null;
+  fullName: string;
+  dateOfBirth: string; // YYYY-MM-DD
+  sex: 'male' | 'female';
+  address: string;
+  issueDate: string; // YYYY-MM-DD
+  extraFields: string[];
+}
+
+export interface QrIssue<C extends string> {
+  code: C;
+  /** Which field, when the problem is in one (1-based, as in cccd-formats.md). */
+  field?: number;
+}
+
+export type QrParseResult =
+  | { ok: true; citizen: QrCitizen; warnings: QrIssue<QrWarningCode>[] }
+  | { ok: false; error: QrIssue<QrErrorCode> };
+
+export interface QrParseOptions {
+  /** Today in Asia/Ho_Chi_Minh, YYYY-MM-DD; a birth or issue date after it is impossible. */
+  today?: string;
+}
+
+/** The QR of a card holds well under 300 bytes; anything past 1 KiB is some other code. */
+export const QR_MAX_BYTES = 1024;
+
+const FIELD_COUNT = 7;
+const DATE_8 = /^(\d{2})(\d{2})(\d{4})$/;
+const OLD_ID = /^\d{9}$/;
+const ID = /^\d{12}$/;
+// Letters of any script plus combining marks, spaces and the few punctuation marks names carry.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'\u2019-]*$/u;
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
+const VNEID_HINT = /vneid/i;
+// Opaque tokens: JWT-like dotted base64url, or a long run of base64/hex characters.
+const OPAQUE_TOKEN =
+  /^(?:[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}|[A-Za-z0-9+/=_-]{32,})$/;
+
+function fail(code: QrErrorCode, field?: number): QrParseResult {
+  return { ok: false, error: field === undefined ? { code } : { code, field } };
+}
+
+function todayInVietnam(): string {
+  // Vietnam has used UTC+7 without daylight saving since 1975.
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** ddMMyyyy → YYYY-MM-DD, or null for anything that is not a real calendar day. */
+export function parseDdMmYyyy(value: string): string | null {
+  const m = DATE_8.exec(value);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+function parseSex(value: string): 'male' | 'female' | null {
+  const v = value.toLocaleLowerCase('vi');
+  if (v === 'nam') return 'male';
+  if (v === 'nữ') return 'female';
+  return null;
+}
+
+/** The 2021 COVID personal QR: SoGiayTo|HoTen|NgaySinh|LoaiDinhDanh|QID|EXT (QĐ 1405/QĐ-BTTTT). */
+function looksLikeCovidPass(fields: string[]): boolean {
+  if (fields.length !== 6) return false;
+  const [doc, name, dob, kind] = fields as [string, string, string, string];
+  return (
+    /^[0-9A-Z]{6,13}$/i.test(doc) &&
+    NAME.test(name) &&
+    /^\d{1,2}\/\d{1,2}\/\d{4}$|^\d{8}$|^\d{4}$/.test(dob) &&
+    parseSex(kind) === null
+  );
+}
+
+function classifyNonPipe(text: string): QrErrorCode {
+  if (VNEID_HINT.test(text)) return 'QR_VNEID_TOKEN';
+  if (URL_LIKE.test(text)) return 'QR_URL';
+  if (OPAQUE_TOKEN.test(text)) return 'QR_VNEID_TOKEN';
+  return 'QR_NOT_CCCD';
+}
+
+/** Parses the raw bytes a scanner delivered (or a string, taken as its UTF-8 bytes). */
+export function parseCccdQr(
+  input: Uint8Array | string,
+  options: QrParseOptions = {},
+): QrParseResult {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (bytes.length > QR_MAX_BYTES) return fail('QR_TOO_LONG');
+  const decoded = decodeScannerBytes(bytes);
+  if (!decoded.ok) return fail('QR_ENCODING');
+  const warnings: QrIssue<QrWarningCode>[] = [];
+  if (decoded.repaired) warnings.push({ code: 'QR_MOJIBAKE_REPAIRED' });
+
+  // Scanners append CR, LF or both; wedge captures may add spaces.
+  const text = decoded.text.trim();
+  if (text.length === 0) return fail('QR_EMPTY');
+  if (!text.includes('|')) return fail(classifyNonPipe(text));
+  if (URL_LIKE.test(text)) return fail(VNEID_HINT.test(text) ? 'QR_VNEID_TOKEN' : 'QR_URL');
+
+  const fields = text.split('|').map((f) => f.trim());
+  if (fields.length > FIELD_COUNT && fields[fields.length - 1] === '') fields.pop(); // trailing `|`
+  if (fields.length < FIELD_COUNT) {
+    return fail(looksLikeCovidPass(fields) ? 'QR_COVID_PASS' : 'QR_FIELD_COUNT');
+  }
+  const [id, oldId, name, dob, sexText, address, issued] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const extraFields = fields.slice(FIELD_COUNT);
+  if (extraFields.length > 0) warnings.push({ code: 'QR_EXTRA_FIELDS' });
+
+  if (!ID.test(id)) {
+    // A pipe record whose first field is not an ID at all is some other system's code.
+    return fail(/\d/.test(id) ? 'QR_ID_INVALID' : 'QR_NOT_CCCD', 1);
+  }
+  if (oldId !== '' && !OLD_ID.test(oldId)) return fail('QR_OLD_ID_INVALID', 2);
+  const fullName = name.replace(/\s+/g, ' ');
+  if (fullName.length === 0 || fullName.length > 100 || !NAME.test(fullName)) {
+    return fail('QR_NAME_INVALID', 3);
+  }
+  const today = options.today ?? todayInVietnam();
+  const dateOfBirth = parseDdMmYyyy(dob);
+  if (dateOfBirth === null || dateOfBirth > today) return fail('QR_DATE_INVALID', 4);
+  const sex = parseSex(sexText);
+  if (sex === null) return fail('QR_SEX_INVALID', 5);
+  const issueDate = parseDdMmYyyy(issued);
+  if (issueDate === null || issueDate > today || issueDate < dateOfBirth) {
+    return fail('QR_DATE_INVALID', 7);
+  }
+
+  const facts = describeIdNumber(id);
+  if (facts.provinceName === null) warnings.push({ code: 'ID_PROVINCE_UNKNOWN', field: 1 });
+  if (facts.birthYear !== Number(dateOfBirth.slice(0, 4))) {
+    warnings.push({ code: 'ID_CENTURY_MISMATCH', field: 1 });
+  }
+  if (facts.sex !== sex) warnings.push({ code: 'ID_SEX_MISMATCH', field: 1 });
+
+  return {
+    ok: true,
+    citizen: {
+      idNumber: id,
+      oldIdNumber: oldId === '' ? null : oldId,
+      fullName,
+      dateOfBirth,
+      sex,
+      address: address.replace(/\s+/g, ' '),
+      issueDate,
+      extraFields,
+    },
+    warnings,
+  };
+}

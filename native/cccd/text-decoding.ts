@@ -1,0 +1,89 @@
+/**
+ * Turning scanner bytes into text. The CCCD QR is UTF-8 in byte mode without an ECI header, so
+ * decoders that guess a charset garble Vietnamese (cccd-formats.md §1.5). We take bytes, decode
+ * strictly as UTF-8, and repair the one common accident: UTF-8 bytes that some component decoded
+ * as Windows-1252 / Latin-1 and re-encoded ("Nguyá»…n" for "Nguyễn").
+ */
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Windows-1252 code points 0x80–0x9F that differ from Latin-1, mapped back to their byte. */
+const CP1252_REVERSE: ReadonlyMap<number, number> = new Map([
+  [0x20ac, 0x80],
+  [0x201a, 0x82],
+  [0x0192, 0x83],
+  [0x201e, 0x84],
+  [0x2026, 0x85],
+  [0x2020, 0x86],
+  [0x2021, 0x87],
+  [0x02c6, 0x88],
+  [0x2030, 0x89],
+  [0x0160, 0x8a],
+  [0x2039, 0x8b],
+  [0x0152, 0x8c],
+  [0x017d, 0x8e],
+  [0x2018, 0x91],
+  [0x2019, 0x92],
+  [0x201c, 0x93],
+  [0x201d, 0x94],
+  [0x2022, 0x95],
+  [0x2013, 0x96],
+  [0x2014, 0x97],
+  [0x02dc, 0x98],
+  [0x2122, 0x99],
+  [0x0161, 0x9a],
+  [0x203a, 0x9b],
+  [0x0153, 0x9c],
+  [0x017e, 0x9e],
+  [0x0178, 0x9f],
+]);
+
+export type DecodeResult = { ok: true; text: string; repaired: boolean } | { ok: false };
+
+export function stripUtf8Bom(bytes: Uint8Array): Uint8Array {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    ? bytes.subarray(3)
+    : bytes;
+}
+
+/** Lead characters a UTF-8 multi-byte sequence turns into when read as Windows-1252. */
+const MOJIBAKE_HINT =
+  /[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+
+/**
+ * If `text` looks like UTF-8 read as Windows-1252, returns the repaired text, else null. The
+ * repair must decode as strict UTF-8, so ordinary Latin text is never "repaired" by accident.
+ */
+export function repairMojibake(text: string): string | null {
+  if (!MOJIBAKE_HINT.test(text)) return null;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 0x100) bytes[i] = cp;
+    else {
+      const b = CP1252_REVERSE.get(cp);
+      if (b === undefined) return null;
+      bytes[i] = b;
+    }
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Strict UTF-8 decode of scanner bytes, BOM removed, mojibake repaired, NFC-normalised. */
+export function decodeScannerBytes(input: Uint8Array): DecodeResult {
+  let text: string;
+  try {
+    text = strictUtf8.decode(stripUtf8Bom(input));
+  } catch {
+    return { ok: false };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM that arrived as a character
+  const repaired = repairMojibake(text);
+  return repaired === null
+    ? { ok: true, text: text.normalize('NFC'), repaired: false }
+    : { ok: true, text: repaired.normalize('NFC'), repaired: true };
+}
