@@ -1,0 +1,11 @@
+import { coreErrors } from './core';
+import { qrErrors } from './qr';
+
+/**
+ * Every stable error code, one file per domain. A capability adds its file here; codes never
+ * change meaning once released.
+ */
+export const errorCatalog = {
+  ...coreErrors,
+  ...qrErrors,
+} as const;

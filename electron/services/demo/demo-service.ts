@@ -1,0 +1,38 @@
+import { createProceduresRepository } from '../../../db/repositories/procedures-repository';
+import { createSettingsRepository } from '../../../db/repositories/settings-repository';
+import type { AppServices } from '../create-services';
+import { createSettingsService } from '../settings/settings-service';
+import type { Clock } from '../shared/clock';
+import { seedDemoData, type DemoSeedResult } from './demo-seeder';
+
+/** Used when the office has not been set up yet; the name says it is sample data. */
+export const DEMO_OFFICE = {
+  officeName: 'UBND phường Mẫu (dữ liệu mẫu)',
+  adminUnitCode: '00001',
+  agencyCode: '000.00.00.X00',
+  place: 'Phường Mẫu',
+};
+
+export interface DemoSeedRequest {
+  days: number;
+  perWeekday: number;
+  seed: number;
+  onProgress?: (daysDone: number, dossiers: number) => void;
+}
+
+export function seedDemoOffice(
+  services: AppServices,
+  clock: Clock,
+  request: DemoSeedRequest,
+): DemoSeedResult & { office: string } {
+  const { db } = services.database;
+  const settings = createSettingsService(createSettingsRepository(db), clock, services.events);
+  const office = settings.getOffice() ?? settings.updateOffice(DEMO_OFFICE);
+  const result = seedDemoData(db, {
+    ...request,
+    agencyCode: office.agencyCode,
+    procedures: createProceduresRepository(db).list(),
+    now: clock.now(),
+  });
+  return { ...result, office: office.officeName };
+}
