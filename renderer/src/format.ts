@@ -1,0 +1,26 @@
+/** Display conventions: dd/MM/yyyy dates and times in Asia/Ho_Chi_Minh whatever the PC's zone. */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** "2003-05-15" → "15/05/2003" (calendar days carry no zone). */
+export function formatDay(isoDay: string | null | undefined): string {
+  if (!isoDay) return '—';
+  const [y, m, d] = isoDay.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const timeFormatter = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** ISO instant → "14:05" in Vietnam. */
+export function formatTime(isoInstant: string): string {
+  return timeFormatter.format(new Date(isoInstant));
+}
+
+const numberFormatter = new Intl.NumberFormat('vi-VN');
+export function formatNumber(value: number): string {
+  return numberFormatter.format(value);
+}

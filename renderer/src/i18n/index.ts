@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { appMessages } from './sections/app';
+import { counterMessages } from './sections/counter';
+import { settingsMessages } from './sections/settings';
+
+/**
+ * UI text, one section file per page (Vietnamese first, English second). A new page adds its
+ * section here; keys are namespaced by their top-level name (`counter.save`).
+ */
+const SECTIONS = [appMessages, counterMessages, settingsMessages];
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'motcua.language';
+
+function merged(language: Language): Record<string, unknown> {
+  return Object.assign({}, ...SECTIONS.map((section) => section[language]));
+}
+
+function storedLanguage(): Language {
+  return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+}
+
+export async function initI18n(): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources: { vi: { translation: merged('vi') }, en: { translation: merged('en') } },
+    lng: storedLanguage(),
+    fallbackLng: 'vi',
+    interpolation: { escapeValue: false }, // React escapes
+  });
+  document.documentElement.lang = i18next.language;
+}
+
+export function setLanguage(language: Language): void {
+  window.localStorage.setItem(STORAGE_KEY, language);
+  void i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}
