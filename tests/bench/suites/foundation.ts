@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  createDossierBulkWriter,
+  formatDossierCode,
+  type SeededDossierRow,
+} from '../../../db/repositories/dossiers-repository';
+import { createDispatcher } from '../../../electron/api/dispatch';
+import { APP_ROOT } from '../../../electron/host/app-root';
+import { createServices } from '../../../electron/services/create-services';
+import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
+import { systemClock } from '../../../electron/services/shared/clock';
+import { vnDay } from '../../../electron/services/shared/vn-time';
+import { round, summarise, timeIt, type BenchResult, type BenchSuite } from '../harness';
+
+const SUITE = 'foundation';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+}
+
+function openServices(dataDir: string) {
+  const services = createServices({ dataDir, appRoot: APP_ROOT, appVersion: 'bench', host: 'web' });
+  return { services, dispatcher: createDispatcher(services.handlers) };
+}
+
+/** Spawns the real headless host on a fresh data dir; returns its own "DB ready" time and the wall time to its ready line. */
+function startHostOnce(): Promise<{ dbReadyMs: number; wallMs: number }> {
+  const dataDir = tempDir();
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/host/web.ts',
+      '--port',
+      '0',
+      '--no-build',
+      '--ready-json',
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      cwd: APP_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once(
+      'exit',
+      (code) => code !== 0 && code !== null && reject(new Error(`host exited ${code}`)),
+    );
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const wallMs = performance.now() - started;
+      const { dbReadyMs } = JSON.parse(line) as { dbReadyMs: number };
+      child.once('exit', () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        resolve({ dbReadyMs, wallMs });
+      });
+      child.kill('SIGTERM');
+    });
+  });
+}
+
+async function startup(): Promise<BenchResult[]> {
+  const runs: { dbReadyMs: number; wallMs: number }[] = [];
+  for (let i = 0; i < 5; i++) runs.push(await startHostOnce());
+  const inProcess = summarise(runs.map((r) => r.dbReadyMs));
+  const wall = summarise(runs.map((r) => r.wallMs));
+  return [
+    {
+      suite: SUITE,
+      name: 'headless host start → DB ready (in process, fresh DB, migrations + catalogue)',
+      unit: 'ms',
+      value: round(inProcess.p50),
+      detail: { max: round(inProcess.max), runs: runs.length },
+    },
+    {
+      suite: SUITE,
+      name: 'headless host: spawn → listening (wall, incl. Node + tsx start)',
+      unit: 'ms',
+      value: round(wall.p50),
+      detail: { max: round(wall.max), runs: runs.length },
+    },
+  ];
+}
+
+function syntheticRows(count: number, agencyCode: string, day: string): SeededDossierRow[] {
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => ({
+    code: formatDossierCode(agencyCode, 'BENCH', i + 1),
+    agencyCode,
+    codeDay: 'BENCH',
+    sequence: i + 1,
+    procedureKey: 'dang-ky-thuong-tru',
+    citizenIdNumber: null,
+    channel: 'in_person' as const,
+    status: 'received' as const,
+    receivedAt: now,
+    receivedDay: day,
+    dueAt: null,
+    completedAt: null,
+    note: '',
+    createdBy: 'bench',
+  }));
+}
+
+async function inserts(): Promise<BenchResult[]> {
+  const dir = tempDir();
+  try {
+    const { services, dispatcher } = openServices(dir);
+    const writer = createDossierBulkWriter(services.database.db);
+    const rows = syntheticRows(100_000, 'BENCH', vnDay(Date.now()));
+    const start = performance.now();
+    writer.insertMany(rows);
+    const bulkMs = performance.now() - start;
+
+    await dispatcher.dispatch('settings.updateOffice', {
+      officeName: 'Bench',
+      adminUnitCode: '00001',
+      agencyCode: 'B01',
+      place: '',
+    });
+    const citizen = {
+      idNumber: '022303004567',
+      oldIdNumber: null,
+      fullName: 'Trần Thị Ngọc Hường',
+      dateOfBirth: '2003-11-09',
+      sex: 'female' as const,
+      address: 'Hạ Long',
+      issueDate: '2021-07-01',
+    };
+    const create = await timeIt(
+      () => dispatcher.dispatch('dossiers.create', { procedureKey: 'dang-ky-khai-sinh', citizen }),
+      1000,
+      20,
+    );
+    services.close();
+    return [
+      {
+        suite: SUITE,
+        name: 'insert 100k dossiers (one transaction, WAL, synchronous=FULL)',
+        unit: 'ms',
+        value: round(bulkMs),
+        detail: { rowsPerSecond: Math.round(100_000 / (bulkMs / 1000)) },
+      },
+      {
+        suite: SUITE,
+        name: 'receive one dossier through the contract (validate + code + insert + audit), p99',
+        unit: 'ms',
+        value: round(create.p99, 3),
+        detail: { p50: round(create.p50, 3), samples: create.n },
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function todayCounts(log: (line: string) => void): Promise<BenchResult[]> {
+  const dir = tempDir();
+  try {
+    const { services, dispatcher } = openServices(dir);
+    log('  seeding ~1M dossiers over 1825 days (demo seed --days 1825)…');
+    const seeded = seedDemoOffice(services, systemClock, { days: 1825, perWeekday: 720, seed: 6 });
+    const stats = await timeIt(
+      async () => {
+        const r = await dispatcher.dispatch('dossiers.todayCounts');
+        if (!r.ok) throw new Error(r.error.code);
+      },
+      200,
+      10,
+    );
+    services.close();
+    return [
+      {
+        suite: SUITE,
+        name: `today's counts per procedure on ${seeded.dossiers.toLocaleString('en')} dossiers, p99`,
+        unit: 'ms',
+        value: round(stats.p99, 3),
+        detail: { p50: round(stats.p50, 3), dossiers: seeded.dossiers },
+        budget: { max: 20, label: '≤ 20 ms' },
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const foundationSuite: BenchSuite = {
+  name: SUITE,
+  async run(log) {
+    return [...(await startup()), ...(await inserts()), ...(await todayCounts(log))];
+  },
+};

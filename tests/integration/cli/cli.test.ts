@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('npm run cli', () => {
+  it('prints help and exits 2 without a command, and 2 for an unknown one', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Cách dùng');
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Lệnh không tồn tại');
+  });
+
+  it('exits 2 on a bad option', async () => {
+    const run = await runCli(['demo', 'seed', '--days', 'many'], { dataDir: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--days');
+    expect((await runCli(['db', 'check', '--nope'])).code).toBe(2);
+  });
+
+  it('db check: no database yet, then a healthy one after the app opened it', async () => {
+    const dir = tempDir();
+    const empty = await runCli(['db', 'check', '--json'], { dataDir: dir });
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ ok: true, exists: false });
+    expect((await runCli(['procedures', 'list'], { dataDir: dir })).code).toBe(0);
+    const check = await runCli(['db', 'check', '--json'], { dataDir: dir });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      ok: true,
+      exists: true,
+      integrity: 'ok',
+      schema: { pending: [] },
+    });
+  });
+
+  it('db check reports a file that is not SQLite with exit 1 and a stable code, leaving it untouched', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'motcua.sqlite');
+    writeFileSync(file, 'hello, not a database'.repeat(10));
+    const run = await runCli(['db', 'check', '--json'], { dataDir: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'DB_NOT_SQLITE' } });
+    expect(readFileSync(file, 'utf8')).toBe('hello, not a database'.repeat(10));
+    const human = await runCli(['db', 'check'], { dataDir: dir });
+    expect(human.stderr).toContain('không phải là tệp SQLite');
+  });
+
+  it('procedures list --json gives the 25 procedures of the catalogue', async () => {
+    const run = await runCli(['procedures', 'list', '--json'], { dataDir: tempDir() });
+    const list = JSON.parse(run.stdout) as {
+      key: string;
+      seq: number;
+      name: string;
+      group: string;
+    }[];
+    expect(list).toHaveLength(25);
+    expect(list[0]).toMatchObject({ seq: 1, key: 'xac-nhan-so-cmnd', group: 'bca' });
+    expect(list.map((p) => p.name)).toContain('Đăng ký khai sinh');
+  });
+
+  it('demo seed creates a realistic history that db check accepts', async () => {
+    const dir = tempDir();
+    const run = await runCli(['demo', 'seed', '--days', '14', '--per-day', '30', '--json'], {
+      dataDir: dir,
+    });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { dossiers: number; citizens: number; days: number };
+    expect(result.days).toBe(14);
+    expect(result.dossiers).toBeGreaterThan(200);
+    expect(result.dossiers).toBeLessThan(450);
+    expect((await runCli(['db', 'check', '--json'], { dataDir: dir })).code).toBe(0);
+  });
+
+  it('qr parse reads raw bytes per line and prints one JSON object per line', async () => {
+    const lines = Buffer.concat([
+      Buffer.from(
+        '079203000123||Nguyễn Văn An|15052003|Nam|Số 1 Đường Mẫu, Phường Mẫu|01072021\r\n',
+        'utf8',
+      ),
+      Buffer.from('079203000123||Nguy', 'utf8'),
+      Buffer.from([0xff, 0xfe]), // not UTF-8
+      Buffer.from('n|15052003|Nam|HN|01072021\n', 'utf8'),
+      Buffer.from('https://example.vn\n', 'utf8'),
+    ]);
+    const run = await runCli(['qr', 'parse'], { stdin: lines });
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ok: boolean; error?: { code: string; message: string } });
+    expect(results).toHaveLength(3);
+    expect(results[0]).toMatchObject({
+      ok: true,
+      citizen: { fullName: 'Nguyễn Văn An', dateOfBirth: '2003-05-15' },
+      warnings: [],
+    });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'QR_ENCODING' } });
+    expect(results[2]!.error!.message).toContain('đường dẫn web');
+    expect(run.code).toBe(1); // some payloads were rejected
+  });
+});

@@ -1,0 +1,39 @@
+import { APP_ROOT } from '../../electron/host/app-root';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createServices, type AppServices } from '../../electron/services/create-services';
+import { fixedClock } from '../../electron/services/shared/clock';
+
+/** 10:00 on Tuesday 24/11/2026 in Asia/Ho_Chi_Minh. */
+export const TEST_NOW = Date.parse('2026-11-24T10:00:00+07:00');
+
+export const TEST_OFFICE = {
+  officeName: 'UBND phường Thử Nghiệm',
+  adminUnitCode: '06658',
+  agencyCode: '000.00.15.H33',
+  place: 'Hạ Long',
+};
+
+export function openTestServices(dataDir: string, now = TEST_NOW) {
+  const clock = fixedClock(now);
+  const services: AppServices = createServices({
+    dataDir,
+    appRoot: APP_ROOT,
+    appVersion: '0.0.0-test',
+    host: 'web',
+    clock,
+  });
+  const dispatcher = createDispatcher(services.handlers, {
+    onInternalError: (name, error) => console.error(name, error),
+  });
+  return { services, dispatcher, clock };
+}
+
+export const SAMPLE_CITIZEN = {
+  idNumber: '022303004567',
+  oldIdNumber: '123456789',
+  fullName: 'Trần Thị Ngọc Hường',
+  dateOfBirth: '2003-11-09',
+  sex: 'female' as const,
+  address: 'Số 12 đường Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh',
+  issueDate: '2021-07-01',
+};
