@@ -28,6 +28,16 @@ export function assertSqliteFileSync(file: string): void {
   }
 }
 
+/** SQLite's own verdict on a damaged or foreign file, as our stable codes; anything else unchanged. */
+function asDbError(error: unknown, file: string): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB')
+    return new DbError('DB_NOT_SQLITE', `Not an SQLite database: ${file}`, { file });
+  if (code === 'SQLITE_CORRUPT')
+    return new DbError('DB_CORRUPT', `Corrupt database: ${file}`, { file });
+  return error;
+}
+
 function ensureWritableDirSync(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -65,12 +75,7 @@ export function openDatabaseSync(file: string): SqliteDatabase {
     db.pragma('busy_timeout = 5000');
   } catch (error) {
     db.close();
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB')
-      throw new DbError('DB_NOT_SQLITE', `Not an SQLite database: ${file}`, { file });
-    if (code === 'SQLITE_CORRUPT')
-      throw new DbError('DB_CORRUPT', `Corrupt database: ${file}`, { file });
-    throw error;
+    throw asDbError(error, file);
   }
   return db;
 }
@@ -100,12 +105,7 @@ export function openDatabaseReadOnlySync(file: string): SqliteDatabase {
     db.pragma('schema_version');
     return db;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB')
-      throw new DbError('DB_NOT_SQLITE', `Not an SQLite database: ${file}`, { file });
-    if (code === 'SQLITE_CORRUPT')
-      throw new DbError('DB_CORRUPT', `Corrupt database: ${file}`, { file });
-    throw error;
+    throw asDbError(error, file);
   }
 }
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startHeadlessHost, stopHeadlessHost } from '../../e2e/support/headless-host';
+import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-host-process';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
