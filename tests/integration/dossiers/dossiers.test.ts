@@ -131,7 +131,7 @@ describe('receiving dossiers', () => {
         actor: 'workstation',
         action: 'dossier.create',
         subject: '000.00.15.H33-261124-0001',
-        detail: '{"procedureKey":"dang-ky-khai-sinh"}',
+        detail: '{"procedureKey":"dang-ky-khai-sinh","channel":"in_person"}',
       },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/022303004567|Hường/);

@@ -1,0 +1,101 @@
+import type { SqliteDatabase } from '../connection';
+
+/**
+ * Counters per day of receipt and procedure (`dossier_daily_stats`, kept exact by triggers of
+ * migration 0003), summed per bucket. Every indicator, the dashboard, and later reports and sync
+ * read through here, so they all show the same numbers.
+ */
+export interface StatsBucketRow {
+  procedureKey: string;
+  /** The day (YYYY-MM-DD), the month (YYYY-MM) or '' for the whole period. */
+  bucket: string;
+  received: number;
+  inPerson: number;
+  onlineAssisted: number;
+  postal: number;
+  open: number;
+  done: number;
+  returned: number;
+  cancelled: number;
+  finishedOnTime: number;
+  fullEligible: number;
+  fullOnline: number;
+  assistedSubmitted: number;
+  assistedFailed: number;
+}
+
+/** Open files (received / processing) per bucket, split at the "as of" instant. */
+export interface OpenBucketRow {
+  procedureKey: string;
+  bucket: string;
+  open: number;
+  overdue: number;
+}
+
+export type StatsGranularity = 'day' | 'month' | 'period';
+
+const BUCKET: Readonly<Record<StatsGranularity, string>> = {
+  day: 'day',
+  month: 'substr(day, 1, 7)',
+  period: "''",
+};
+
+const SUMS = `sum(received) AS received, sum(in_person) AS inPerson,
+  sum(online_assisted) AS onlineAssisted, sum(postal) AS postal, sum(open) AS open,
+  sum(done) AS done, sum(returned) AS returned, sum(cancelled) AS cancelled,
+  sum(finished_on_time) AS finishedOnTime, sum(full_eligible) AS fullEligible,
+  sum(full_online) AS fullOnline, sum(assisted_submitted) AS assistedSubmitted,
+  sum(assisted_failed) AS assistedFailed`;
+
+export function createDossierStatsRepository(db: SqliteDatabase) {
+  const granularities = Object.keys(BUCKET) as StatsGranularity[];
+  const statsStatement = (g: StatsGranularity) =>
+    db.prepare<[string, string], StatsBucketRow>(
+      `SELECT procedure_key AS procedureKey, ${BUCKET[g]} AS bucket, ${SUMS}
+       FROM dossier_daily_stats WHERE day BETWEEN ? AND ?
+       GROUP BY procedure_key, bucket`,
+    );
+  const openStatement = (g: StatsGranularity) =>
+    db.prepare<[{ from: string; to: string; asOf: number }], OpenBucketRow>(
+      `SELECT procedure_key AS procedureKey,
+         ${BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
+         sum(due_at IS NOT NULL AND due_at < @asOf) AS overdue
+       FROM dossiers
+       WHERE status IN ('received', 'processing') AND received_day BETWEEN @from AND @to
+       GROUP BY procedure_key, bucket`,
+    );
+  const stats = new Map(granularities.map((g) => [g, statsStatement(g)]));
+  const open = new Map(granularities.map((g) => [g, openStatement(g)]));
+  /** The same counters straight from the dossiers, to prove the triggers kept them exact. */
+  const recount = db.prepare<[string, string], StatsBucketRow>(
+    `SELECT procedure_key AS procedureKey, received_day AS bucket, count(*) AS received,
+       sum(channel = 'in_person') AS inPerson, sum(channel = 'online_assisted') AS onlineAssisted,
+       sum(channel = 'postal') AS postal, sum(status IN ('received', 'processing')) AS open,
+       sum(status = 'done') AS done, sum(status = 'returned') AS returned,
+       sum(status = 'cancelled') AS cancelled,
+       sum(coalesce(status IN ('done', 'returned') AND (due_at IS NULL OR completed_at <= due_at), 0))
+         AS finishedOnTime,
+       sum(coalesce(status <> 'cancelled' AND level_at_receipt = 'full', 0)) AS fullEligible,
+       sum(coalesce(status <> 'cancelled' AND level_at_receipt = 'full'
+         AND channel = 'online_assisted' AND coalesce(assisted_outcome, '') <> 'failed', 0))
+         AS fullOnline,
+       sum(coalesce(assisted_outcome = 'submitted', 0)) AS assistedSubmitted,
+       sum(coalesce(assisted_outcome = 'failed', 0)) AS assistedFailed
+     FROM dossiers WHERE received_day BETWEEN ? AND ?
+     GROUP BY procedure_key, received_day`,
+  );
+  return {
+    /** Counters between two days (inclusive), summed per procedure and bucket. */
+    counts: (from: string, to: string, granularity: StatsGranularity): StatsBucketRow[] =>
+      stats.get(granularity)!.all(from, to),
+    /** Open files received between two days, and how many of them are past due at `asOf`. */
+    open: (
+      from: string,
+      to: string,
+      asOf: number,
+      granularity: StatsGranularity,
+    ): OpenBucketRow[] => open.get(granularity)!.all({ from, to, asOf }),
+    recountByDay: (from: string, to: string): StatsBucketRow[] => recount.all(from, to),
+  };
+}
+export type DossierStatsRepository = ReturnType<typeof createDossierStatsRepository>;
