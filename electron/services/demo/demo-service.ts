@@ -1,7 +1,9 @@
+import { createCalendarRepository } from '../../../db/repositories/calendar-repository';
 import { createProceduresRepository } from '../../../db/repositories/procedures-repository';
 import { createSettingsRepository } from '../../../db/repositories/settings-repository';
 import type { AppServices } from '../create-services';
 import { createSettingsService } from '../settings/settings-service';
+import { createWorkCalendar } from '../dossiers/working-days';
 import type { Clock } from '../shared/clock';
 import { seedDemoData, type DemoSeedResult } from './demo-seeder';
 
@@ -28,10 +30,13 @@ export function seedDemoOffice(
   const { db } = services.database;
   const settings = createSettingsService(createSettingsRepository(db), clock, services.events);
   const office = settings.getOffice() ?? settings.updateOffice(DEMO_OFFICE);
+  const procedures = createProceduresRepository(db);
   const result = seedDemoData(db, {
     ...request,
     agencyCode: office.agencyCode,
-    procedures: createProceduresRepository(db).list(),
+    procedures: procedures.list(),
+    history: procedures.allHistory(),
+    calendar: createWorkCalendar(createCalendarRepository(db).all()),
     now: clock.now(),
   });
   return { ...result, office: office.officeName };
