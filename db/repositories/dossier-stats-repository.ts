@@ -47,6 +47,13 @@ const SUMS = `sum(received) AS received, sum(in_person) AS inPerson,
   sum(full_online) AS fullOnline, sum(assisted_submitted) AS assistedSubmitted,
   sum(assisted_failed) AS assistedFailed`;
 
+/** From the first day of a month to the last day of a month (leap years included). */
+export function wholeMonths(from: string, to: string): boolean {
+  if (!from.endsWith('-01')) return false;
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  return to === new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
 export function createDossierStatsRepository(db: SqliteDatabase) {
   const granularities = Object.keys(BUCKET) as StatsGranularity[];
   const statsStatement = (g: StatsGranularity) =>
@@ -55,16 +62,26 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
        FROM dossier_daily_stats WHERE day BETWEEN ? AND ?
        GROUP BY procedure_key, bucket`,
     );
+  // Open files are a few thousand at most and sit in the partial index dossiers_open; the unary +
+  // keeps the planner from walking every file of the period through the receipt-day index.
   const openStatement = (g: StatsGranularity) =>
     db.prepare<[{ from: string; to: string; asOf: number }], OpenBucketRow>(
       `SELECT procedure_key AS procedureKey,
          ${BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
          sum(due_at IS NOT NULL AND due_at < @asOf) AS overdue
        FROM dossiers
-       WHERE status IN ('received', 'processing') AND received_day BETWEEN @from AND @to
+       WHERE status IN ('received', 'processing') AND +received_day BETWEEN @from AND @to
        GROUP BY procedure_key, bucket`,
     );
   const stats = new Map(granularities.map((g) => [g, statsStatement(g)]));
+  // Whole months read the monthly table: 25 rows a month instead of 25 × 30.
+  const monthlyStatement = (g: 'month' | 'period') =>
+    db.prepare<[string, string], StatsBucketRow>(
+      `SELECT procedure_key AS procedureKey, ${g === 'month' ? 'month' : "''"} AS bucket, ${SUMS}
+       FROM dossier_monthly_stats WHERE month BETWEEN ? AND ?
+       GROUP BY procedure_key, bucket`,
+    );
+  const monthly = { month: monthlyStatement('month'), period: monthlyStatement('period') };
   const open = new Map(granularities.map((g) => [g, openStatement(g)]));
   /** The same counters straight from the dossiers, to prove the triggers kept them exact. */
   const recount = db.prepare<[string, string], StatsBucketRow>(
@@ -87,7 +104,9 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
   return {
     /** Counters between two days (inclusive), summed per procedure and bucket. */
     counts: (from: string, to: string, granularity: StatsGranularity): StatsBucketRow[] =>
-      stats.get(granularity)!.all(from, to),
+      granularity !== 'day' && wholeMonths(from, to)
+        ? monthly[granularity].all(from.slice(0, 7), to.slice(0, 7))
+        : stats.get(granularity)!.all(from, to),
     /** Open files received between two days, and how many of them are past due at `asOf`. */
     open: (
       from: string,
