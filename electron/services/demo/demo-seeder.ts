@@ -126,8 +126,9 @@ type Lifecycle = Pick<
 function lifecycle(t: number, due: number, now: number, random: () => number): Lifecycle {
   const processingAt = t + Math.floor((0.2 + random() * 3.8) * HOUR);
   const r = random();
-  // A handful of old files silently stall (regulations.md §6: "stuck dossiers").
-  if (r < 0.0002 && now - t > 30 * DAY) {
+  // A handful of files of the last months silently stall (regulations.md §6: "stuck dossiers");
+  // older ones have long been chased and closed.
+  if (r < 0.001 && now - t > 20 * DAY && now - t < 150 * DAY) {
     return {
       status: 'processing',
       processingAt,
