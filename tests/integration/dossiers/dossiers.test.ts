@@ -162,3 +162,35 @@ describe('receiving dossiers', () => {
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
+
+describe('workstation prefix under concurrency', () => {
+  it('two processes sharing one file and one prefix still get unique, gap-free 2001… numbers', async () => {
+    const dir = tempDir();
+    const { dispatcher, services } = openTestServices(dir);
+    await dispatcher.dispatch('settings.updateOffice', TEST_OFFICE);
+    await dispatcher.dispatch('dossiers.updateSettings', {
+      workstationPrefix: '2',
+      stuckAfterDays: 5,
+      provinceCode: null,
+    });
+    services.close();
+    const worker = () =>
+      run(
+        process.execPath,
+        ['--import', 'tsx', 'tests/support/create-dossiers-worker.ts', dir, '120'],
+        { cwd: APP_ROOT },
+      );
+    const outputs = await Promise.all([worker(), worker()]);
+    const codes = outputs.flatMap((o) => o.stdout.trim().split('\n'));
+    expect(new Set(codes).size).toBe(240);
+    const byDay = new Map<string, number[]>();
+    for (const code of codes) {
+      const [, day, number] = /-(\d{6})-(\d{4})$/.exec(code)!;
+      byDay.set(day!, [...(byDay.get(day!) ?? []), Number(number)]);
+    }
+    for (const numbers of byDay.values()) {
+      numbers.sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => 2001 + i));
+    }
+  });
+});

@@ -38,9 +38,9 @@ export const dossiersListCommand: Command = {
         ...(values.view ? { view: values.view } : {}),
       };
       // Streams page by page (keyset cursor), so a year of a busy office is not held twice.
+      // '[' only once the first page arrived: an error must leave stdout one clean JSON object.
       let cursor: string | null = null;
       let first = true;
-      if (values.json) io.stdout.write('[');
       do {
         const page = (await call('dossiers.list', { ...base, ...(cursor ? { cursor } : {}) })) as {
           items: Dossier[];
@@ -48,7 +48,7 @@ export const dossiersListCommand: Command = {
         };
         for (const d of page.items) {
           if (values.json) {
-            io.stdout.write(`${first ? '' : ','}\n${JSON.stringify(d)}`);
+            io.stdout.write(`${first ? '[' : ','}\n${JSON.stringify(d)}`);
           } else {
             writeLine(
               io.stdout,
@@ -59,7 +59,7 @@ export const dossiersListCommand: Command = {
         }
         cursor = page.nextCursor;
       } while (cursor);
-      if (values.json) io.stdout.write(first ? ']\n' : '\n]\n');
+      if (values.json) io.stdout.write(first ? '[]\n' : '\n]\n');
       return EXIT.ok;
     });
   },
