@@ -57,8 +57,10 @@ ALTER TABLE dossiers ADD COLUMN assisted_failure_reason TEXT;
 ALTER TABLE dossiers ADD COLUMN online_reference TEXT;
 UPDATE dossiers SET status_changed_at = coalesce(completed_at, received_at);
 
--- Open files are few (received / processing): overdue and stuck lists read only this index.
-CREATE INDEX dossiers_open ON dossiers (procedure_key, received_day, due_at, status_changed_at)
+-- Open files are few (received / processing): overdue and stuck lists and the in-process part of
+-- the on-time rate read only this index, which covers every column they need.
+CREATE INDEX dossiers_open
+  ON dossiers (due_at, status_changed_at, received_at, received_day, procedure_key)
   WHERE status IN ('received', 'processing');
 
 -- A dossier's timeline reads its audit entries (who moved it, when, why).

@@ -60,7 +60,7 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
     db.prepare<[string, string], StatsBucketRow>(
       `SELECT procedure_key AS procedureKey, ${BUCKET[g]} AS bucket, ${SUMS}
        FROM dossier_daily_stats WHERE day BETWEEN ? AND ?
-       GROUP BY procedure_key, bucket`,
+       GROUP BY bucket, procedure_key`,
     );
   // Open files are a few thousand at most and sit in the partial index dossiers_open; the unary +
   // keeps the planner from walking every file of the period through the receipt-day index.
@@ -79,7 +79,7 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
     db.prepare<[string, string], StatsBucketRow>(
       `SELECT procedure_key AS procedureKey, ${g === 'month' ? 'month' : "''"} AS bucket, ${SUMS}
        FROM dossier_monthly_stats WHERE month BETWEEN ? AND ?
-       GROUP BY procedure_key, bucket`,
+       GROUP BY bucket, procedure_key`,
     );
   const monthly = { month: monthlyStatement('month'), period: monthlyStatement('period') };
   const open = new Map(granularities.map((g) => [g, openStatement(g)]));

@@ -52,7 +52,7 @@ const DOSSIER_SELECT = `SELECT d.id, d.code, d.procedure_key AS procedureKey, p.
     d.received_at AS receivedAt, d.received_day AS receivedDay, d.applicant_kind AS applicantKind,
     d.organization_name AS organizationName, d.intake_method AS intakeMethod, d.due_at AS dueAt,
     d.processing_at AS processingAt, d.completed_at AS completedAt,
-    coalesce(d.status_changed_at, d.received_at) AS statusChangedAt, d.status_note AS statusNote,
+    d.status_changed_at AS statusChangedAt, d.status_note AS statusNote,
     d.level_at_receipt AS levelAtReceipt, d.assisted_outcome AS assistedOutcome,
     d.assisted_failure_reason AS assistedFailureReason, d.online_reference AS onlineReference
   FROM dossiers d
@@ -107,7 +107,7 @@ export interface DossierListFilter {
 const ORDER_BY: Readonly<Record<NonNullable<DossierListFilter['order']>, string>> = {
   newest: 'd.received_at DESC, d.id DESC',
   most_overdue: 'd.due_at ASC, d.id ASC',
-  longest_idle: 'coalesce(d.status_changed_at, d.received_at) ASC, d.id ASC',
+  longest_idle: 'd.status_changed_at ASC, d.id ASC',
 };
 
 /** Cursor of keyset paging: the last row's receipt time and id. */
@@ -195,8 +195,7 @@ export function createDossiersRepository(db: SqliteDatabase) {
     if (filter.codeLike) where.push('d.code LIKE @codeLike');
     if (filter.open) where.push("d.status IN ('received', 'processing')");
     if (filter.dueBefore != null) where.push('d.due_at < @dueBefore');
-    if (filter.idleSince != null)
-      where.push('coalesce(d.status_changed_at, d.received_at) < @idleSince');
+    if (filter.idleSince != null) where.push('d.status_changed_at < @idleSince');
     const order = filter.order ?? 'newest';
     if (paged && mode === 'rows' && order === 'newest') {
       where.push('(d.received_at < @cursorAt OR (d.received_at = @cursorAt AND d.id < @cursorId))');
@@ -207,9 +206,16 @@ export function createDossiersRepository(db: SqliteDatabase) {
       statement =
         mode === 'count'
           ? db.prepare(`SELECT count(*) AS n FROM dossiers d WHERE ${where.join(' AND ')}`)
-          : db.prepare(
-              `${DOSSIER_SELECT} WHERE ${where.join(' AND ')}
-               ORDER BY ${ORDER_BY[order]} LIMIT @limit`,
+          : // The page is chosen on the dossiers alone (indexes only), then joined: joining
+            // names and procedures before LIMIT would touch every candidate row.
+            db.prepare(
+              `${DOSSIER_SELECT.replace(
+                'FROM dossiers d',
+                `FROM (SELECT d.id FROM dossiers d
+                 WHERE ${where.join(' AND ')} ORDER BY ${ORDER_BY[order]} LIMIT @limit) page
+               JOIN dossiers d ON d.id = page.id`,
+              )}
+               ORDER BY ${ORDER_BY[order]}`,
             );
       listStatements.set(key, statement);
     }

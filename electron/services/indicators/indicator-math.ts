@@ -39,7 +39,22 @@ const FIELDS: readonly (keyof Counters)[] = [
 ];
 
 export function emptyCounters(): Counters {
-  return Object.fromEntries(FIELDS.map((f) => [f, 0])) as unknown as Counters;
+  return {
+    received: 0,
+    inPerson: 0,
+    onlineAssisted: 0,
+    postal: 0,
+    open: 0,
+    openOverdue: 0,
+    done: 0,
+    returned: 0,
+    cancelled: 0,
+    finishedOnTime: 0,
+    fullEligible: 0,
+    fullOnline: 0,
+    assistedSubmitted: 0,
+    assistedFailed: 0,
+  };
 }
 
 /** Adds `more` into `into` (mutating: the dashboard sums thousands of buckets). */

@@ -83,8 +83,11 @@ interface Selection {
 }
 
 export function createIndicatorsService(deps: IndicatorsDeps) {
-  function select(filter: Selection): { procedures: ProcedureSummary[]; all: boolean } {
-    let procedures = deps.procedures.list();
+  function select(
+    filter: Selection,
+    everything = deps.procedures.list(),
+  ): { procedures: ProcedureSummary[]; all: boolean } {
+    let procedures = everything;
     if (filter.procedureKey) {
       const wanted = deps.procedures.resolve(filter.procedureKey).key;
       procedures = procedures.filter((p) => p.key === wanted);
@@ -173,7 +176,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
     const period = resolvePeriod({ period: input.period }, vnDay(now));
     const { stuckAfterDays } = deps.desk.get();
     const everything = deps.procedures.list();
-    const { procedures, all } = select(input);
+    const { procedures, all } = select(input, everything);
     // Trend: the twelve months ending with a month period, or the twelve months of a year.
     const lastMonth = period.to.slice(0, 7);
     const months = Array.from({ length: 12 }, (_, i) => shiftMonth(lastMonth, i - 11));

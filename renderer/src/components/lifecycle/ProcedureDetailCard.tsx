@@ -20,6 +20,14 @@ export function ProcedureDetailCard({ procedure: p }: { procedure: ProcedureDeta
           <LevelBadge level={p.targetLevel} /> ({formatDay(p.deadline)}){' '}
           <TargetStatusBadge status={p.status} testId="detail-status" />
         </p>
+        {(p.currentLegacyLevel !== null || p.targetLegacyLevel !== null) && (
+          <p className="small muted">
+            {t('catalog.legacy', {
+              current: p.currentLegacyLevel ?? '—',
+              target: p.targetLegacyLevel ?? '—',
+            })}
+          </p>
+        )}
         <dl className="fields">
           <dt>{t('catalog.codes')}</dt>
           <dd>

@@ -49,6 +49,7 @@ const vi = {
     keep: '— giữ nguyên —',
     by: 'bởi {{actor}}',
     fromCatalog: 'danh mục {{version}}',
+    legacy: 'Mức độ cũ (NĐ 43/2011): hiện tại {{current}}, cần đạt {{target}}',
   },
 } as const;
 
@@ -101,6 +102,7 @@ const en: Widen<typeof vi> = {
     keep: '— keep —',
     by: 'by {{actor}}',
     fromCatalog: 'catalogue {{version}}',
+    legacy: 'Legacy level (NĐ 43/2011): current {{current}}, target {{target}}',
   },
 };
 
