@@ -6,10 +6,10 @@ import { AppError } from '../../api/errors';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
-import { catalogRows, type CatalogDocument } from './catalog-document';
+import type { CatalogDocument } from './catalog-document';
 import { diffCatalog } from './catalog-diff';
 import { catalogFromXlsx, catalogToXlsx, SHEETS, WorkbookShapeError } from './catalog-xlsx';
-import { catalogHistory, parseCatalogDocument } from './procedures-service';
+import { activateDocument, parseCatalogDocument } from './procedures-service';
 
 export interface CatalogFile {
   format: CatalogFormat;
@@ -172,22 +172,9 @@ export function createCatalogService(deps: CatalogDeps) {
     async apply(file: CatalogFile & { token: string }) {
       const { doc, text } = await parseFile(file);
       if (file.token !== token(file)) throw new AppError('CATALOG_PREVIEW_STALE');
-      const before = repo.list();
-      const diff = diffCatalog(before, repo.activeVersion(), doc);
-      const rows = catalogRows(doc);
+      const diff = diffCatalog(repo.list(), repo.activeVersion(), doc);
       const now = deps.clock.now();
-      repo.activateCatalog(
-        {
-          version: doc.version,
-          title: doc.title,
-          source: doc.source,
-          effectiveFrom: doc.effectiveFrom,
-          document: text,
-        },
-        rows,
-        now,
-        catalogHistory(doc, rows, new Map(before.map((r) => [r.key, r])), now, deps.actor),
-      );
+      activateDocument(repo, doc, text, now, deps.actor);
       deps.audit.record('catalog.import', doc.version, {
         from: diff.fromVersion,
         added: diff.added.length,

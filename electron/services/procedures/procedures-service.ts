@@ -90,8 +90,23 @@ export function seedBundledCatalogSync(
   if (repo.activeVersion() !== null) return null;
   const text = readFileSync(join(appRoot, BUNDLED_CATALOG), 'utf8');
   const doc = parseCatalogDocument(JSON.parse(text));
+  activateDocument(repo, doc, text, clock.now(), 'catalog');
+  return doc.version;
+}
+
+/**
+ * Makes a parsed catalogue the active one, with a history entry for every procedure whose level,
+ * target or deadline it sets differently from now (one transaction, see activateCatalog).
+ */
+export function activateDocument(
+  repo: ProceduresRepository,
+  doc: CatalogDocument,
+  text: string,
+  now: number,
+  actor: string,
+): void {
+  const before = new Map(repo.list().map((r) => [r.key, r]));
   const rows = catalogRows(doc);
-  const now = clock.now();
   repo.activateCatalog(
     {
       version: doc.version,
@@ -102,9 +117,8 @@ export function seedBundledCatalogSync(
     },
     rows,
     now,
-    catalogHistory(doc, rows, new Map(), now, 'catalog'),
+    catalogHistory(doc, rows, before, now, actor),
   );
-  return doc.version;
 }
 
 interface CodeEntry {

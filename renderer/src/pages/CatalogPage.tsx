@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { motcua } from '../api/motcua';
 import { useApiQuery, useServiceEvents } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ProcedureLevelHeaders } from '../components/lifecycle/ProcedureLevelHeaders';
 import { CatalogImport } from '../components/lifecycle/CatalogImport';
 import { LevelBadge, TargetStatusBadge } from '../components/lifecycle/badges';
 import { ProcedureDetailCard } from '../components/lifecycle/ProcedureDetailCard';
@@ -38,12 +39,7 @@ export function CatalogPage() {
             <table className="table" data-testid="catalog-table">
               <thead>
                 <tr>
-                  <th>{t('dashboard.seq')}</th>
-                  <th>{t('dashboard.procedure')}</th>
-                  <th>{t('dashboard.level')}</th>
-                  <th>{t('dashboard.target')}</th>
-                  <th>{t('dashboard.deadline')}</th>
-                  <th>{t('dashboard.targetStatus')}</th>
+                  <ProcedureLevelHeaders />
                 </tr>
               </thead>
               <tbody>

@@ -4,6 +4,7 @@ import type { ProcedureGroup } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiQuery, useServiceEvents } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ProcedureLevelHeaders } from '../components/lifecycle/ProcedureLevelHeaders';
 import { AlertsPanel } from '../components/lifecycle/AlertsPanel';
 import { DashboardCharts } from '../components/lifecycle/DashboardCharts';
 import { LevelBadge, TargetStatusBadge } from '../components/lifecycle/badges';
@@ -145,12 +146,7 @@ export function DashboardPage() {
               <table className="table" data-testid="procedures-table">
                 <thead>
                   <tr>
-                    <th>{t('dashboard.seq')}</th>
-                    <th>{t('dashboard.procedure')}</th>
-                    <th>{t('dashboard.level')}</th>
-                    <th>{t('dashboard.target')}</th>
-                    <th>{t('dashboard.deadline')}</th>
-                    <th>{t('dashboard.targetStatus')}</th>
+                    <ProcedureLevelHeaders />
                     <th className="num">{t('dashboard.dossiers')}</th>
                     <th className="num">{t('dashboard.onTime')}</th>
                     <th>{t('dashboard.trend')}</th>

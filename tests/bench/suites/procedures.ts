@@ -7,6 +7,7 @@ import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
+import { SAMPLE_CITIZEN } from '../../support/services';
 import { round, timeIt, type BenchResult, type BenchSuite } from '../harness';
 
 const SUITE = 'procedures';
@@ -49,21 +50,12 @@ export const proceduresSuite: BenchSuite = {
         stuckAfterDays: 5,
         provinceCode: null,
       });
-      const citizen = {
-        idNumber: '022303004567',
-        oldIdNumber: null,
-        fullName: 'Trần Thị Ngọc Hường',
-        dateOfBirth: '2003-11-09',
-        sex: 'female' as const,
-        address: 'Hạ Long',
-        issueDate: '2021-07-01',
-      };
       const create = await timeIt(
         async () => {
           const r = await dispatcher.dispatch('dossiers.create', {
             procedureKey: 'dang-ky-thuong-tru',
             channel: 'online_assisted',
-            citizen,
+            citizen: SAMPLE_CITIZEN,
             assistedFiling: { outcome: 'submitted' },
           });
           if (!r.ok) throw new Error(r.error.code);
