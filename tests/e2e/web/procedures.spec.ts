@@ -118,7 +118,7 @@ test('a clerk receives a dossier by hand, moves it to done and the dashboard cou
   await expect(dossiers.detail()).toHaveAttribute('data-status', 'processing');
   await dossiers.moveTo('done');
   await expect(dossiers.detail()).toHaveAttribute('data-status', 'done');
-  await expect(page.getByTestId('dossier-timeline')).toContainText('dossier.status');
+  await expect(page.getByTestId('dossier-timeline')).toContainText('Đang xử lý → Hoàn thành');
   await page.screenshot({ path: join(shots, 'dossiers.png'), fullPage: true });
 
   const dashboard = new DashboardPage(page);

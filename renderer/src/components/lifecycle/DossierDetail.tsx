@@ -54,6 +54,27 @@ export function DossierDetail({ code }: { code: string }) {
     refresh,
   );
 
+  /** An audit entry in words: "Đang xử lý → Hoàn thành: note". */
+  function describe(action: string, detail: string): string {
+    let d: Record<string, string>;
+    try {
+      d = JSON.parse(detail) as Record<string, string>;
+    } catch {
+      return detail;
+    }
+    const status = (s: string | undefined) => (s ? t(`dossierStatus.${s}`) : '');
+    if (action === 'dossier.status') {
+      return `${status(d.from)} → ${status(d.to)}${d.note ? `: ${d.note}` : ''}`;
+    }
+    if (action === 'dossier.create') {
+      return `${t('dossierStatus.received')} · ${d.channel ? t(`channel.${d.channel}`) : ''}`;
+    }
+    if (action === 'dossier.assisted') {
+      return `${t('dossiers.assistedTitle')}: ${d.outcome ? t(`assisted.${d.outcome}`) : ''}${d.reason ? ` — ${d.reason}` : ''}`;
+    }
+    return `${action} ${detail}`;
+  }
+
   if (dossier.error) return <ErrorNotice error={dossier.error.apiError} />;
   const d = dossier.data;
   if (!d) return <p className="muted">{t('app.loading')}</p>;
@@ -183,7 +204,7 @@ export function DossierDetail({ code }: { code: string }) {
             <span className="small muted">
               {when(e.at)} · {e.actor}
             </span>{' '}
-            <code>{e.action}</code> <span className="small">{e.detail}</span>
+            <span className="small">{describe(e.action, e.detail)}</span>
           </li>
         ))}
       </ul>
