@@ -40,6 +40,23 @@ const BUCKET: Readonly<Record<StatsGranularity, string>> = {
   period: "''",
 };
 
+/** Counter columns of dossier_daily_stats / dossier_monthly_stats / dossier_stats_rows. */
+export const STATS_COLUMNS = [
+  'received',
+  'in_person',
+  'online_assisted',
+  'postal',
+  'open',
+  'done',
+  'returned',
+  'cancelled',
+  'finished_on_time',
+  'full_eligible',
+  'full_online',
+  'assisted_submitted',
+  'assisted_failed',
+] as const;
+
 const SUMS = `sum(received) AS received, sum(in_person) AS inPerson,
   sum(online_assisted) AS onlineAssisted, sum(postal) AS postal, sum(open) AS open,
   sum(done) AS done, sum(returned) AS returned, sum(cancelled) AS cancelled,
@@ -85,21 +102,9 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
   const open = new Map(granularities.map((g) => [g, openStatement(g)]));
   /** The same counters straight from the dossiers, to prove the triggers kept them exact. */
   const recount = db.prepare<[string, string], StatsBucketRow>(
-    `SELECT procedure_key AS procedureKey, received_day AS bucket, count(*) AS received,
-       sum(channel = 'in_person') AS inPerson, sum(channel = 'online_assisted') AS onlineAssisted,
-       sum(channel = 'postal') AS postal, sum(status IN ('received', 'processing')) AS open,
-       sum(status = 'done') AS done, sum(status = 'returned') AS returned,
-       sum(status = 'cancelled') AS cancelled,
-       sum(coalesce(status IN ('done', 'returned') AND (due_at IS NULL OR completed_at <= due_at), 0))
-         AS finishedOnTime,
-       sum(coalesce(status <> 'cancelled' AND level_at_receipt = 'full', 0)) AS fullEligible,
-       sum(coalesce(status <> 'cancelled' AND level_at_receipt = 'full'
-         AND channel = 'online_assisted' AND coalesce(assisted_outcome, '') <> 'failed', 0))
-         AS fullOnline,
-       sum(coalesce(assisted_outcome = 'submitted', 0)) AS assistedSubmitted,
-       sum(coalesce(assisted_outcome = 'failed', 0)) AS assistedFailed
-     FROM dossiers WHERE received_day BETWEEN ? AND ?
-     GROUP BY procedure_key, received_day`,
+    `SELECT procedure_key AS procedureKey, day AS bucket, ${SUMS}
+     FROM dossier_stats_rows WHERE day BETWEEN ? AND ?
+     GROUP BY procedure_key, day`,
   );
   return {
     /** Counters between two days (inclusive), summed per procedure and bucket. */
