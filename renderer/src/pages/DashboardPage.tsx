@@ -4,6 +4,7 @@ import type { ProcedureGroup } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiQuery, useServiceEvents } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterSelect } from '../components/lifecycle/FilterSelect';
 import { ProcedureLevelHeaders } from '../components/lifecycle/ProcedureLevelHeaders';
 import { AlertsPanel } from '../components/lifecycle/AlertsPanel';
 import { DashboardCharts } from '../components/lifecycle/DashboardCharts';
@@ -77,36 +78,22 @@ export function DashboardPage() {
             />
           )}
         </label>
-        <label>
-          {t('dashboard.group')}
-          <select
-            value={group}
-            data-testid="dashboard-group"
-            onChange={(e) => setGroup(e.target.value as ProcedureGroup | '')}
-          >
-            <option value="">{t('dashboard.all')}</option>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dashboard.owner')}
-          <select
-            value={owner}
-            data-testid="dashboard-owner"
-            onChange={(e) => setOwner(e.target.value)}
-          >
-            <option value="">{t('dashboard.all')}</option>
-            {d?.owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('dashboard.group')}
+          value={group}
+          testId="dashboard-group"
+          allLabel={t('dashboard.all')}
+          options={GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+          onChange={setGroup}
+        />
+        <FilterSelect
+          label={t('dashboard.owner')}
+          value={owner}
+          testId="dashboard-owner"
+          allLabel={t('dashboard.all')}
+          options={(d?.owners ?? []).map((o) => ({ value: o, label: o }))}
+          onChange={setOwner}
+        />
         {d && (
           <span className="muted small">
             {t('dashboard.asOf', {

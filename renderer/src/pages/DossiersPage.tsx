@@ -4,6 +4,7 @@ import type { DossierStatus } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiQuery, useServiceEvents } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterSelect } from '../components/lifecycle/FilterSelect';
 import { TimelinessBadge } from '../components/lifecycle/badges';
 import { DeskSettingsPanel } from '../components/lifecycle/DeskSettingsPanel';
 import { DossierDetail } from '../components/lifecycle/DossierDetail';
@@ -74,50 +75,32 @@ export function DossiersPage() {
             onChange={(e) => e.target.value && setTo(e.target.value)}
           />
         </label>
-        <label>
-          {t('dossiers.procedure')}
-          <select
-            value={procedureKey}
-            data-testid="filter-procedure"
-            onChange={(e) => setProcedureKey(e.target.value)}
-          >
-            <option value="">{t('dossiers.allProcedures')}</option>
-            {procedures.data?.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.seq}. {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dossiers.status')}
-          <select
-            value={status}
-            data-testid="filter-status"
-            onChange={(e) => setStatus(e.target.value as DossierStatus | '')}
-          >
-            <option value="">{t('dossiers.allStatuses')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`dossierStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dossiers.view')}
-          <select
-            value={view}
-            data-testid="filter-view"
-            onChange={(e) => setView(e.target.value as (typeof VIEWS)[number])}
-          >
-            {VIEWS.map((v) => (
-              <option key={v} value={v}>
-                {t(`dossiers.views.${v}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('dossiers.procedure')}
+          value={procedureKey}
+          testId="filter-procedure"
+          allLabel={t('dossiers.allProcedures')}
+          options={(procedures.data ?? []).map((p) => ({
+            value: p.key,
+            label: `${p.seq}. ${p.name}`,
+          }))}
+          onChange={setProcedureKey}
+        />
+        <FilterSelect
+          label={t('dossiers.status')}
+          value={status}
+          testId="filter-status"
+          allLabel={t('dossiers.allStatuses')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`dossierStatus.${s}`) }))}
+          onChange={setStatus}
+        />
+        <FilterSelect
+          label={t('dossiers.view')}
+          value={view}
+          testId="filter-view"
+          options={VIEWS.map((v) => ({ value: v, label: t(`dossiers.views.${v}`) }))}
+          onChange={(v) => setView(v || 'all')}
+        />
         <label>
           {t('dossiers.search')}
           <input data-testid="filter-code" value={code} onChange={(e) => setCode(e.target.value)} />
