@@ -99,7 +99,7 @@ export const proceduresSuite: BenchSuite = {
       return [
         {
           suite: SUITE,
-          name: `demo seed --days 1825 (${seeded.dossiers.toLocaleString('en')} dossiers, triggers keep daily stats)`,
+          name: `demo seed --days 1825 (${seeded.dossiers.toLocaleString('en')} dossiers, counters added per batch)`,
           unit: 'ms',
           value: round(seedMs, 0),
           detail,
