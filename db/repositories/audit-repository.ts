@@ -17,7 +17,12 @@ export function createAuditRepository(db: SqliteDatabase) {
     [number],
     { at: number; actor: string; action: string; subject: string; detail: string }
   >('SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?');
+  const bySubject = db.prepare<
+    [string, number],
+    { at: number; actor: string; action: string; detail: string }
+  >('SELECT at, actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id LIMIT ?');
   return {
+    forSubject: (subject: string, limit = 200) => bySubject.all(subject, limit),
     append(entry: AuditEntry): void {
       insert.run(
         entry.at,

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { calendarCalls } from './calls/calendar';
+import { catalogCalls } from './calls/catalog';
 import { dossiersCalls } from './calls/dossiers';
+import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
 import { settingsCalls } from './calls/settings';
@@ -16,6 +19,9 @@ export const contract = {
   ...proceduresCalls,
   ...intakeCalls,
   ...dossiersCalls,
+  ...catalogCalls,
+  ...calendarCalls,
+  ...indicatorsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

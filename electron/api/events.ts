@@ -17,6 +17,19 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('settings.changed'),
     at: z.number(),
   }),
+  z.object({
+    type: z.literal('dossier.updated'),
+    at: z.number(),
+    code: z.string(),
+    procedureKey: z.string(),
+    day: isoDay,
+  }),
+  z.object({
+    type: z.literal('procedures.changed'),
+    at: z.number(),
+    /** The procedure whose level changed, or null when a whole catalogue was loaded. */
+    key: z.string().nullable(),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

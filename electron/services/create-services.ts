@@ -1,4 +1,6 @@
 import { createAuditRepository } from '../../db/repositories/audit-repository';
+import { createCalendarRepository } from '../../db/repositories/calendar-repository';
+import { createDossierStatsRepository } from '../../db/repositories/dossier-stats-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
@@ -6,10 +8,22 @@ import { createSettingsRepository } from '../../db/repositories/settings-reposit
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
+import {
+  createCalendarHandlers,
+  createCalendarService,
+  seedBundledCalendarSync,
+} from './dossiers/calendar-service';
+import { createDeskSettings } from './dossiers/desk-settings';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
+import { createIndicatorsHandlers, createIndicatorsService } from './indicators/indicators-service';
 import { createIntakeHandlers } from './intake/intake-service';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
-import { createProceduresHandlers, seedBundledCatalogSync } from './procedures/procedures-service';
+import { createCatalogHandlers, createCatalogService } from './procedures/catalog-service';
+import {
+  createProceduresHandlers,
+  createProceduresService,
+  seedBundledCatalogSync,
+} from './procedures/procedures-service';
 import { createSettingsHandlers, createSettingsService } from './settings/settings-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createEventBus, type EventBus } from './shared/event-bus';
@@ -45,10 +59,25 @@ export function createServices(config: ServicesConfig): AppServices {
   const { db } = database;
   const events = createEventBus((error) => console.error('[events] listener failed:', error));
 
+  const actor = config.actor ?? 'workstation';
   const procedures = createProceduresRepository(db);
   seedBundledCatalogSync(procedures, config.appRoot, clock);
-  const settings = createSettingsService(createSettingsRepository(db), clock, events);
-  const audit = createAuditService(createAuditRepository(db), clock, config.actor ?? 'workstation');
+  const settingsRepo = createSettingsRepository(db);
+  const calendarRepo = createCalendarRepository(db);
+  seedBundledCalendarSync(calendarRepo, settingsRepo, config.appRoot, clock);
+  const settings = createSettingsService(settingsRepo, clock, events);
+  const audit = createAuditService(createAuditRepository(db), clock, actor);
+  const desk = createDeskSettings(settingsRepo, settings, clock);
+  const dossiers = createDossiersRepository(db);
+  const proceduresService = createProceduresService({
+    repo: procedures,
+    audit,
+    clock,
+    events,
+    provinceCode: () => desk.get().provinceCode,
+    actor,
+  });
+  const calendar = createCalendarService({ repo: calendarRepo, procedures, audit, clock });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -60,17 +89,32 @@ export function createServices(config: ServicesConfig): AppServices {
       catalogVersion: () => procedures.activeVersion(),
     }),
     ...createSettingsHandlers(settings),
-    ...createProceduresHandlers(procedures),
+    ...createProceduresHandlers(proceduresService),
+    ...createCatalogHandlers(
+      createCatalogService({ repo: procedures, audit, clock, events, actor }),
+    ),
+    ...createCalendarHandlers(calendar, procedures, clock),
     ...createIntakeHandlers(clock),
     ...createDossiersHandlers({
-      dossiers: createDossiersRepository(db),
+      dossiers,
       citizens: createCitizensRepository(db),
       procedures,
       settings,
+      desk,
+      calendar,
       audit,
       clock,
       events,
     }),
+    ...createIndicatorsHandlers(
+      createIndicatorsService({
+        stats: createDossierStatsRepository(db),
+        dossiers,
+        procedures: proceduresService,
+        desk,
+        clock,
+      }),
+    ),
   };
 
   return {

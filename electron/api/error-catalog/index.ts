@@ -1,4 +1,6 @@
 import { coreErrors } from './core';
+import { dossierErrors } from './dossiers';
+import { procedureErrors } from './procedures';
 import { qrErrors } from './qr';
 
 /**
@@ -8,4 +10,6 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...procedureErrors,
+  ...dossierErrors,
 } as const;

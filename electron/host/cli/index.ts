@@ -5,12 +5,24 @@
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
-import { proceduresListCommand } from './commands/procedures';
+import { catalogExportCommand, catalogImportCommand } from './commands/catalog';
+import { dossiersListCommand, indicatorsCommand } from './commands/dossiers';
+import {
+  proceduresListCommand,
+  proceduresSetLevelCommand,
+  proceduresShowCommand,
+} from './commands/procedures';
 import { qrParseCommand } from './commands/qr';
 
 export const COMMANDS: readonly Command[] = [
   dbCheckCommand,
   proceduresListCommand,
+  proceduresShowCommand,
+  proceduresSetLevelCommand,
+  catalogExportCommand,
+  catalogImportCommand,
+  dossiersListCommand,
+  indicatorsCommand,
   demoSeedCommand,
   qrParseCommand,
 ];

@@ -7,6 +7,8 @@ import type { Clock } from '../shared/clock';
  */
 export interface AuditService {
   record(action: string, subject: string, detail?: Record<string, unknown>): void;
+  /** What was done to one record (a dossier's timeline), oldest first. */
+  forSubject(subject: string): { at: number; actor: string; action: string; detail: string }[];
 }
 
 export function createAuditService(
@@ -18,5 +20,6 @@ export function createAuditService(
     record(action, subject, detail) {
       repo.append({ at: clock.now(), actor, action, subject, ...(detail ? { detail } : {}) });
     },
+    forSubject: (subject) => repo.forSubject(subject),
   };
 }

@@ -1,7 +1,9 @@
+import { createCalendarRepository } from '../../../db/repositories/calendar-repository';
 import { createProceduresRepository } from '../../../db/repositories/procedures-repository';
 import { createSettingsRepository } from '../../../db/repositories/settings-repository';
 import type { AppServices } from '../create-services';
 import { createSettingsService } from '../settings/settings-service';
+import { createWorkCalendar } from '../dossiers/working-days';
 import type { Clock } from '../shared/clock';
 import { seedDemoData, type DemoSeedResult } from './demo-seeder';
 
@@ -28,11 +30,17 @@ export function seedDemoOffice(
   const { db } = services.database;
   const settings = createSettingsService(createSettingsRepository(db), clock, services.events);
   const office = settings.getOffice() ?? settings.updateOffice(DEMO_OFFICE);
+  const procedures = createProceduresRepository(db);
   const result = seedDemoData(db, {
     ...request,
     agencyCode: office.agencyCode,
-    procedures: createProceduresRepository(db).list(),
+    procedures: procedures.list(),
+    history: procedures.allHistory(),
+    calendar: createWorkCalendar(createCalendarRepository(db).all()),
     now: clock.now(),
   });
+  // A bulk load leaves a long WAL; fold it into the database now rather than into the first
+  // dossier a clerk receives afterwards.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   return { ...result, office: office.officeName };
 }

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import type { ProcedureRow } from '../../../db/repositories/procedures-repository';
-import {
-  isoDay,
-  legacyLevel,
-  procedureGroup,
-  serviceLevel,
-  type ServiceLevel,
-} from '../../api/schemas';
+import { isoDay, legacyLevel, procedureGroup, serviceLevel } from '../../api/schemas';
+import { levelFromLegacy } from './service-levels';
 
 /**
  * The procedure catalogue file (`resources/catalog/*.json`): data, not code, so a province can
  * load its own version. Keys are stable across versions; names, codes and owners may change.
  */
+export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}$/;
+
+const procedureCode = z.string().regex(PROCEDURE_CODE_PATTERN, 'mã thủ tục dạng 1.004222');
+
 const procedureCodeSchema = z.object({
-  code: z.string().regex(/^\d\.\d{6}$/, 'mã thủ tục dạng 1.004222'),
+  code: procedureCode,
   scope: z.enum(['commune', 'province', 'central']),
   note: z.string().default(''),
 });
@@ -28,7 +27,7 @@ const catalogProcedureSchema = z.object({
   ministry: z.string().default(''),
   executingUnit: z.string().min(1),
   codes: z.array(procedureCodeSchema),
-  provinceCodes: z.record(z.string().regex(/^\d{2}$/), z.array(z.string())).default({}),
+  provinceCodes: z.record(z.string().regex(/^\d{2}$/), z.array(procedureCode)).default({}),
   currentState: z.string().default(''),
   currentLevel: serviceLevel.optional(),
   targetLevel: serviceLevel.optional(),
@@ -38,11 +37,18 @@ const catalogProcedureSchema = z.object({
   deadlineText: z.string().optional(),
   notes: z.string().default(''),
   source: z.string().default(''),
+  // Schema 2: processing time in working days and the 15:00 rule (see dossiers/working-days.ts),
+  // where the figure comes from, and Chỉ thị 24's "no paper from" day.
+  processingDays: z.number().int().min(0).max(365).nullable().default(null),
+  cutoff15h: z.boolean().default(false),
+  processingSource: z.string().default(''),
+  onlineOnlyFrom: isoDay.nullable().default(null),
+  effectiveFrom: isoDay.optional(),
 });
 
 export const catalogDocumentSchema = z
   .object({
-    schema: z.literal(1),
+    schema: z.union([z.literal(1), z.literal(2)]),
     version: z.string().min(1).max(60),
     effectiveFrom: isoDay,
     title: z.string().min(1),
@@ -51,7 +57,16 @@ export const catalogDocumentSchema = z
   })
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
+    const seenSeq = new Set<number>();
     doc.procedures.forEach((p, index) => {
+      if (seenSeq.has(p.seq)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['procedures', index, 'seq'],
+          message: `trùng số thứ tự ${p.seq}`,
+        });
+      }
+      seenSeq.add(p.seq);
       if (seen.has(p.key)) {
         ctx.addIssue({
           code: 'custom',
@@ -64,17 +79,6 @@ export const catalogDocumentSchema = z
   });
 
 export type CatalogDocument = z.infer<typeof catalogDocumentSchema>;
-
-/**
- * Legacy mức độ → NĐ 42/2022 level, as regulations.md §2 maps old records: mức 1–2 publish
- * information only, mức 3 is partly online, mức 4 is counted as toàn trình (the electronic result
- * was not recorded in 2022 plans; the procedures issue lets an office correct it).
- */
-export function levelFromLegacy(level: number | null): ServiceLevel | null {
-  if (level === null) return null;
-  if (level <= 2) return 'info_only';
-  return level === 3 ? 'partial' : 'full';
-}
 
 export function catalogRows(doc: CatalogDocument): ProcedureRow[] {
   return doc.procedures.map((p) => ({
@@ -96,5 +100,10 @@ export function catalogRows(doc: CatalogDocument): ProcedureRow[] {
     targetLegacyLevel: p.targetLegacyLevel,
     deadline: p.deadline,
     catalogVersion: doc.version,
+    processingDays: p.processingDays,
+    cutoff15h: p.cutoff15h ? 1 : 0,
+    processingSource: p.processingSource,
+    onlineOnlyFrom: p.onlineOnlyFrom,
+    effectiveFrom: p.effectiveFrom ?? doc.effectiveFrom,
   }));
 }

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
+import { CatalogPage } from './CatalogPage';
 import { CounterPage } from './CounterPage';
+import { DashboardPage } from './DashboardPage';
+import { DossiersPage } from './DossiersPage';
 import { SettingsPage } from './SettingsPage';
 
 export interface PageEntry {
@@ -11,7 +14,10 @@ export interface PageEntry {
 
 /** The app's pages in navigation order; each capability adds its own entry. */
 export const PAGE_REGISTRY: readonly PageEntry[] = [
+  { id: 'dashboard', label: 'nav.dashboard', component: DashboardPage },
   { id: 'counter', label: 'nav.counter', component: CounterPage },
+  { id: 'dossiers', label: 'nav.dossiers', component: DossiersPage },
+  { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

@@ -53,14 +53,21 @@ describe('npm run cli', () => {
 
   it('procedures list --json gives the 25 procedures of the catalogue', async () => {
     const run = await runCli(['procedures', 'list', '--json'], { dataDir: tempDir() });
-    const list = JSON.parse(run.stdout) as {
-      key: string;
-      seq: number;
-      name: string;
-      group: string;
-    }[];
+    const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(list).toHaveLength(25);
-    expect(list[0]).toMatchObject({ seq: 1, key: 'xac-nhan-so-cmnd', group: 'bca' });
+    // The shape, exactly: { key, name, group, owner, codes, currentLevel, targetLevel,
+    // deadline, status }.
+    expect(list[0]).toEqual({
+      key: 'xac-nhan-so-cmnd',
+      name: 'Xác nhận số Chứng minh nhân dân khi đã được cấp thẻ Căn cước công dân',
+      group: 'bca',
+      owner: 'Công an thị xã',
+      codes: ['1.012566'],
+      currentLevel: 'full',
+      targetLevel: 'full',
+      deadline: '2022-03-31',
+      status: 'met',
+    });
     expect(list.map((p) => p.name)).toContain('Đăng ký khai sinh');
   });
 

@@ -1,15 +1,23 @@
 import type { IpcMainInvokeEvent } from 'electron';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callNames, type CallInput, type CallName } from '../../../electron/api/contract';
 import { createDispatcher } from '../../../electron/api/dispatch';
 import { CALL_CHANNEL } from '../../../electron/api/ipc-channels';
+import { APP_ROOT } from '../../../electron/host/app-root';
 import type { ApiResult } from '../../../electron/api/result';
 import { createHttpHost } from '../../../electron/host/http-adapter';
 import { registerIpcAdapter, type IpcMainLike } from '../../../electron/main/ipc-adapter';
 import { openTestServices, SAMPLE_CITIZEN, TEST_OFFICE } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
+
+const CATALOG_2025 = readFileSync(
+  join(APP_ROOT, 'resources', 'catalog', 'procedures-2025.json'),
+  'utf8',
+);
 
 /**
  * One example input per contract call. The mapped type makes this table fail to compile when a
@@ -20,16 +28,45 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'settings.getOffice': undefined,
   'settings.updateOffice': TEST_OFFICE,
   'procedures.list': undefined,
+  'procedures.get': { key: 'dang-ky-khai-sinh' },
+  'procedures.setLevel': {
+    key: 'dang-ky-khai-sinh',
+    currentLevel: 'full',
+    note: 'Đã toàn trình trên VNeID',
+  },
   'intake.parseQr': {
     text: '022303004567|123456789|Trần Thị Ngọc Hường|09112003|Nữ|Hạ Long|01072021',
   },
   'dossiers.create': {
     procedureKey: 'dang-ky-khai-sinh',
-    channel: 'in_person',
+    channel: 'online_assisted',
     citizen: SAMPLE_CITIZEN,
+    intakeMethod: 'qr',
+    assistedFiling: { outcome: 'submitted', reference: 'G22.99-261124-0001' },
   },
   'dossiers.todayCounts': undefined,
   'dossiers.listRecent': { limit: 5 },
+  'dossiers.list': { from: '2026-11-01', to: '2026-11-30' },
+  'dossiers.get': { code: '000.00.15.H33-261124-0001' },
+  'dossiers.setStatus': { code: '000.00.15.H33-261124-0001', status: 'processing' },
+  'dossiers.recordAssistedFiling': {
+    code: '000.00.15.H33-261124-0001',
+    outcome: 'failed',
+    reason: 'Lỗi kết nối Cổng DVCQG',
+  },
+  'dossiers.getSettings': undefined,
+  'dossiers.updateSettings': { workstationPrefix: '2', stuckAfterDays: 5, provinceCode: '22' },
+  'catalog.versions': undefined,
+  'catalog.export': { format: 'json' },
+  'catalog.previewImport': { format: 'json', content: CATALOG_2025 },
+  // The token comes from a preview on the same adapter just before (see the loop).
+  'catalog.applyImport': { format: 'json', content: CATALOG_2025, token: 'from-preview' },
+  'calendar.list': { year: 2026 },
+  'calendar.setDay': { day: '2026-12-31', kind: 'holiday', name: 'Nghỉ thử nghiệm' },
+  'calendar.removeDay': { day: '2026-12-31' },
+  'calendar.dueDate': { procedureKey: 'dang-ky-thuong-tru' },
+  'indicators.compute': { month: '2026-11' },
+  'dashboard.get': { period: '2026-11' },
 };
 
 function fakeIpc() {
@@ -92,11 +129,22 @@ describe('both adapters serve the same contract', () => {
     const { invoke, post } = await setup();
     expect(Object.keys(EXAMPLES).sort()).toEqual([...callNames].sort());
     for (const name of callNames) {
-      const input = EXAMPLES[name];
+      let input: unknown = EXAMPLES[name];
+      let httpInput = input;
+      if (name === 'catalog.applyImport') {
+        const preview = EXAMPLES['catalog.previewImport'];
+        const viaIpc = (await invoke(true, 'catalog.previewImport', preview)) as ApiResult<{
+          token: string;
+        }>;
+        const viaHttp = (await post('catalog.previewImport', JSON.stringify(preview)))
+          .result as ApiResult<{ token: string }>;
+        input = { ...EXAMPLES[name], token: viaIpc.ok ? viaIpc.value.token : '' };
+        httpInput = { ...EXAMPLES[name], token: viaHttp.ok ? viaHttp.value.token : '' };
+      }
       const ipcResult = await invoke(true, name, input);
       const { result: httpResult } = await post(
         name,
-        input === undefined ? '' : JSON.stringify(input),
+        httpInput === undefined ? '' : JSON.stringify(httpInput),
       );
       expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
       // Paths and timestamps differ between the two data dirs; shapes and codes must not.

@@ -131,7 +131,7 @@ describe('receiving dossiers', () => {
         actor: 'workstation',
         action: 'dossier.create',
         subject: '000.00.15.H33-261124-0001',
-        detail: '{"procedureKey":"dang-ky-khai-sinh"}',
+        detail: '{"procedureKey":"dang-ky-khai-sinh","channel":"in_person"}',
       },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/022303004567|Hường/);
@@ -160,5 +160,37 @@ describe('receiving dossiers', () => {
       .map((c) => Number(c.split('-')[2]))
       .sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+});
+
+describe('workstation prefix under concurrency', () => {
+  it('two processes sharing one file and one prefix still get unique, gap-free 2001… numbers', async () => {
+    const dir = tempDir();
+    const { dispatcher, services } = openTestServices(dir);
+    await dispatcher.dispatch('settings.updateOffice', TEST_OFFICE);
+    await dispatcher.dispatch('dossiers.updateSettings', {
+      workstationPrefix: '2',
+      stuckAfterDays: 5,
+      provinceCode: null,
+    });
+    services.close();
+    const worker = () =>
+      run(
+        process.execPath,
+        ['--import', 'tsx', 'tests/support/create-dossiers-worker.ts', dir, '120'],
+        { cwd: APP_ROOT },
+      );
+    const outputs = await Promise.all([worker(), worker()]);
+    const codes = outputs.flatMap((o) => o.stdout.trim().split('\n'));
+    expect(new Set(codes).size).toBe(240);
+    const byDay = new Map<string, number[]>();
+    for (const code of codes) {
+      const [, day, number] = /-(\d{6})-(\d{4})$/.exec(code)!;
+      byDay.set(day!, [...(byDay.get(day!) ?? []), Number(number)]);
+    }
+    for (const numbers of byDay.values()) {
+      numbers.sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => 2001 + i));
+    }
   });
 });

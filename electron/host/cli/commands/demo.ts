@@ -24,7 +24,7 @@ export const demoSeedCommand: Command = {
       seed: { type: 'string' },
     });
     const days = positiveInt('days', values.days, 30);
-    const perWeekday = positiveInt('per-day', values['per-day'], 720);
+    const perWeekday = positiveInt('per-day', values['per-day'], 760);
     const seed = positiveInt('seed', values.seed, 6);
     try {
       const { services } = openCliServices(cliDataDir(values['data-dir'], io.env));

@@ -12,6 +12,9 @@ const vi = {
     browserMode: 'Chế độ trình duyệt',
   },
   nav: {
+    dashboard: 'Tổng quan',
+    dossiers: 'Hồ sơ',
+    catalog: 'Danh mục TTHC',
     counter: 'Quầy tiếp nhận',
     settings: 'Cài đặt',
   },
@@ -29,6 +32,9 @@ const en: Widen<typeof vi> = {
     browserMode: 'Browser mode',
   },
   nav: {
+    dashboard: 'Overview',
+    dossiers: 'Dossiers',
+    catalog: 'Procedures',
     counter: 'Counter',
     settings: 'Settings',
   },
