@@ -87,14 +87,20 @@ function collectEntries(tlvs: readonly Tlv[], into: Map<number, Tlv[]>): void {
 }
 
 export function parseDg13(bytes: Uint8Array): Dg13Record {
-  const dg = readSingleTlv(bytes, 0x6d);
-  const entries = new Map<number, Tlv[]>();
   try {
-    collectEntries(readTlvList(dg.value), entries);
+    return readDg13(bytes);
   } catch (error) {
-    if (error instanceof ChipError) throw new ChipError('CHIP_DG_MALFORMED', { file: 'DG13', ...error.details });
+    if (error instanceof ChipError && error.code !== 'CHIP_LENGTH_OVERSIZED') {
+      throw new ChipError('CHIP_DG_MALFORMED', { file: 'DG13', ...error.details });
+    }
     throw error;
   }
+}
+
+function readDg13(bytes: Uint8Array): Dg13Record {
+  const dg = readSingleTlv(bytes, 0x6d);
+  const entries = new Map<number, Tlv[]>();
+  collectEntries(readTlvList(dg.value), entries);
   const text = (n: number): string | null => {
     const value = entries.get(n);
     if (!value) return null;
