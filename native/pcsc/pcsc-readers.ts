@@ -1,0 +1,193 @@
+/**
+ * PC/SC readers through @pokusew/pcsclite (libpcsclite on Linux, WinSCard on Windows): reader and
+ * card presence events, an exclusive connection per read, APDU exchange with error codes.
+ *
+ * The binding loops inside its constructor while the PC/SC service is absent (it retries
+ * SCardEstablishContext on SCARD_E_NO_SERVICE forever, at 100 % CPU): on Linux we therefore
+ * check that pcscd's socket answers before constructing it, and report PCSC_UNAVAILABLE if not.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { ChipError } from '../cccd/chip/chip-error';
+import type { ApduLink } from '../cccd/chip/session';
+
+export type PcscErrorCode = 'PCSC_UNAVAILABLE' | 'READER_NOT_FOUND' | 'READER_GONE' | 'CARD_ABSENT' | 'READER_BUSY';
+
+export class PcscError extends Error {
+  constructor(
+    readonly code: PcscErrorCode,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'PcscError';
+  }
+}
+
+export interface ReaderState {
+  name: string;
+  cardPresent: boolean;
+  atr: string | null;
+}
+
+export type PcscEvent =
+  | { type: 'reader-added'; reader: string }
+  | { type: 'reader-removed'; reader: string }
+  | { type: 'card-inserted'; reader: string; atr: string | null }
+  | { type: 'card-removed'; reader: string }
+  | { type: 'error'; message: string };
+
+export interface CardConnection extends ApduLink {
+  readonly reader: string;
+  readonly atr: string | null;
+  close(): Promise<void>;
+}
+
+export interface PcscReaders {
+  readers(): ReaderState[];
+  subscribe(listener: (event: PcscEvent) => void): () => void;
+  connect(reader: string): Promise<CardConnection>;
+  close(): void;
+}
+
+/** SCARD_* error values that mean the card or the reader went away (winscard.h / pcsclite.h). */
+const REMOVED = [/0x80100069/i, /0x80100066/i, /removed/i, /0x80100067/i];
+const READER_GONE = [/0x80100017/i, /0x80100009/i, /unavailable/i, /unknown reader/i];
+const SHARING = [/0x8010000B/i, /sharing violation/i];
+
+function classify(error: unknown): Error {
+  const text = String((error as Error)?.message ?? error);
+  if (REMOVED.some((r) => r.test(text))) return new ChipError('CHIP_CARD_REMOVED', { pcsc: text });
+  if (READER_GONE.some((r) => r.test(text))) return new PcscError('READER_GONE', { pcsc: text });
+  if (SHARING.some((r) => r.test(text))) return new PcscError('READER_BUSY', { pcsc: text });
+  return new ChipError('CHIP_TRANSPORT_FAILED', { pcsc: text });
+}
+
+export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+
+/** true when the platform's PC/SC service can be reached without hanging the binding. */
+export async function pcscServiceReachable(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (process.platform === 'win32' || process.platform === 'darwin') return true; // service started by the OS / the binding
+  const socket = env.PCSCLITE_CSOCK_NAME ?? PCSCD_SOCKET;
+  if (!existsSync(socket)) return false;
+  return new Promise((resolve) => {
+    const s = connect(socket);
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+    setTimeout(() => done(false), 1000).unref();
+  });
+}
+
+/** The part of @pokusew/pcsclite's API used here (its typings export no names). */
+interface CardReader {
+  name: string;
+  SCARD_SHARE_EXCLUSIVE: number;
+  SCARD_PROTOCOL_T1: number;
+  SCARD_STATE_PRESENT: number;
+  SCARD_STATE_MUTE: number;
+  SCARD_LEAVE_CARD: number;
+  on(event: 'error', listener: (error: unknown) => void): void;
+  on(event: 'status', listener: (status: { state: number; atr?: Buffer }) => void): void;
+  on(event: 'end', listener: () => void): void;
+  connect(options: { share_mode: number }, cb: (err: unknown, protocol?: number) => void): void;
+  transmit(data: Buffer, resLen: number, protocol: number, cb: (err: unknown, data?: Buffer) => void): void;
+  disconnect(disposition: number, cb: (err: unknown) => void): void;
+  close(): void;
+}
+
+interface PCSCLite {
+  on(event: 'error', listener: (error: unknown) => void): void;
+  on(event: 'reader', listener: (reader: CardReader) => void): void;
+  close(): void;
+}
+
+type PcscFactory = () => PCSCLite;
+
+function loadBinding(): PcscFactory {
+  const require = createRequire(import.meta.url);
+  return require('@pokusew/pcsclite') as PcscFactory;
+}
+
+export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<PcscReaders> {
+  if (!(await pcscServiceReachable(env))) throw new PcscError('PCSC_UNAVAILABLE');
+  const pcsc = loadBinding()();
+  const states = new Map<string, ReaderState>();
+  const handles = new Map<string, CardReader>();
+  const listeners = new Set<(event: PcscEvent) => void>();
+  const emit = (event: PcscEvent) => {
+    for (const l of listeners) l(event);
+  };
+
+  pcsc.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
+  pcsc.on('reader', (reader: CardReader) => {
+    handles.set(reader.name, reader);
+    states.set(reader.name, { name: reader.name, cardPresent: false, atr: null });
+    emit({ type: 'reader-added', reader: reader.name });
+    reader.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
+    reader.on('status', (status: { state: number; atr?: Buffer }) => {
+      const state = states.get(reader.name);
+      if (!state) return;
+      const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
+      if (present && !state.cardPresent) {
+        state.cardPresent = true;
+        state.atr = status.atr && status.atr.length > 0 ? status.atr.toString('hex').toUpperCase() : null;
+        emit({ type: 'card-inserted', reader: reader.name, atr: state.atr });
+      } else if (!present && state.cardPresent) {
+        state.cardPresent = false;
+        state.atr = null;
+        emit({ type: 'card-removed', reader: reader.name });
+      }
+    });
+    reader.on('end', () => {
+      states.delete(reader.name);
+      handles.delete(reader.name);
+      emit({ type: 'reader-removed', reader: reader.name });
+    });
+  });
+
+  return {
+    readers: () => [...states.values()].map((s) => ({ ...s })),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async connect(name) {
+      const reader = handles.get(name);
+      if (!reader) throw new PcscError('READER_NOT_FOUND', { reader: name });
+      if (!states.get(name)?.cardPresent) throw new PcscError('CARD_ABSENT', { reader: name });
+      const protocol = await new Promise<number>((resolve, reject) =>
+        reader.connect({ share_mode: reader.SCARD_SHARE_EXCLUSIVE }, (err: unknown, p?: number) =>
+          err ? reject(classify(err)) : resolve(p ?? reader.SCARD_PROTOCOL_T1),
+        ),
+      );
+      let open = true;
+      return {
+        reader: name,
+        atr: states.get(name)?.atr ?? null,
+        transmit(command) {
+          if (!open) return Promise.reject(new ChipError('CHIP_TRANSPORT_FAILED', { reason: 'closed' }));
+          // Room for the largest answer: 64 KiB + SW for extended APDUs.
+          return new Promise((resolve, reject) =>
+            reader.transmit(Buffer.from(command), 65538, protocol, (err: unknown, data?: Buffer) =>
+              err ? reject(classify(err)) : resolve(data ?? Buffer.alloc(0)),
+            ),
+          );
+        },
+        close() {
+          if (!open) return Promise.resolve();
+          open = false;
+          return new Promise((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve()));
+        },
+      };
+    },
+    close() {
+      listeners.clear();
+      for (const reader of handles.values()) reader.close();
+      pcsc.close();
+    },
+  };
+}
