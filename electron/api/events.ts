@@ -17,6 +17,28 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('settings.changed'),
     at: z.number(),
   }),
+  // Chip readers (issue 8): the reader list / a card placed or lifted / progress of a read.
+  z.object({
+    type: z.literal('chip.readers'),
+    at: z.number(),
+    service: z.enum(['starting', 'ready', 'unavailable', 'disabled']),
+    readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean(), extendedLength: z.boolean() })),
+  }),
+  z.object({
+    type: z.literal('chip.card'),
+    at: z.number(),
+    reader: z.string(),
+    present: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('chip.progress'),
+    at: z.number(),
+    reader: z.string(),
+    step: z.enum(['access', 'files', 'chip-auth', 'active-auth', 'verify', 'done', 'failed']),
+    file: z.string().optional(),
+    percent: z.number().min(0).max(100),
+    apdus: z.number().int(),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

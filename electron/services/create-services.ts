@@ -1,4 +1,5 @@
 import { createAuditRepository } from '../../db/repositories/audit-repository';
+import { createChipRepository } from '../../db/repositories/chip-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
@@ -6,6 +7,10 @@ import { createSettingsRepository } from '../../db/repositories/settings-reposit
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
+import { createChipHandlers } from './chip/chip-handlers';
+import { createChipService } from './chip/chip-service';
+import { createTrustStore } from './chip/trust-store';
+import { createVendorIngest } from './chip/vendor-ingest';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIntakeHandlers } from './intake/intake-service';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
@@ -25,6 +30,8 @@ export interface ServicesConfig {
   clock?: Clock;
   /** Who is acting, for the audit log (a workstation user once users exist). */
   actor?: string;
+  /** PC/SC chip readers; off with MOTCUA_PCSC=off (machines where no smart-card service may run). */
+  pcsc?: boolean;
 }
 
 export interface AppServices {
@@ -49,6 +56,16 @@ export function createServices(config: ServicesConfig): AppServices {
   seedBundledCatalogSync(procedures, config.appRoot, clock);
   const settings = createSettingsService(createSettingsRepository(db), clock, events);
   const audit = createAuditService(createAuditRepository(db), clock, config.actor ?? 'workstation');
+  const chipRepo = createChipRepository(db);
+  const trust = createTrustStore(chipRepo, clock, audit);
+  const chip = createChipService({
+    repo: chipRepo,
+    trust,
+    audit,
+    events,
+    clock,
+    enabled: config.pcsc ?? process.env.MOTCUA_PCSC !== 'off',
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -71,12 +88,16 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       events,
     }),
+    ...createChipHandlers(chip, trust, createVendorIngest({ repo: chipRepo, trust, audit, clock })),
   };
 
   return {
     handlers,
     events,
     database,
-    close: () => db.close(),
+    close: () => {
+      chip.close();
+      db.close();
+    },
   };
 }

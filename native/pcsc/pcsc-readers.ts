@@ -40,7 +40,8 @@ export type PcscEvent =
 export interface CardConnection extends ApduLink {
   readonly reader: string;
   readonly atr: string | null;
-  close(): Promise<void>;
+  /** Ends the connection; `reset` powers the card down so the next session starts clean. */
+  close(reset?: boolean): Promise<void>;
 }
 
 export interface PcscReaders {
@@ -90,6 +91,7 @@ interface CardReader {
   SCARD_STATE_PRESENT: number;
   SCARD_STATE_MUTE: number;
   SCARD_LEAVE_CARD: number;
+  SCARD_RESET_CARD: number;
   on(event: 'error', listener: (error: unknown) => void): void;
   on(event: 'status', listener: (status: { state: number; atr?: Buffer }) => void): void;
   on(event: 'end', listener: () => void): void;
@@ -177,10 +179,11 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
             ),
           );
         },
-        close() {
+        close(reset = false) {
           if (!open) return Promise.resolve();
           open = false;
-          return new Promise((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve()));
+          const disposition = reset ? reader.SCARD_RESET_CARD : reader.SCARD_LEAVE_CARD;
+          return new Promise((resolve) => reader.disconnect(disposition, () => resolve()));
         },
       };
     },

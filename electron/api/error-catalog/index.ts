@@ -1,3 +1,4 @@
+import { chipErrors } from './chip';
 import { coreErrors } from './core';
 import { qrErrors } from './qr';
 
@@ -8,4 +9,5 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...chipErrors,
 } as const;

@@ -12,7 +12,7 @@ try {
   const emu = await stack.insertEmulatedCard(card.mrz, card.files);
   const conn = await stack.readers.connect(VIRTUAL_READER);
   const t = performance.now();
-  const read = await readIdCard(conn, { key: { kind: 'mrz', documentNumber: '203000123', birthDate: '030515', expiryDate: '280515' }, extendedLength: false });
+  const read = await readIdCard(conn, { key: { kind: 'mrz', documentNumber: '203000123', birthDate: '030515', expiryDate: '280515' }, extendedLength: true }).catch((e) => { console.log('ext failed', e.code, JSON.stringify(e.details)); return readIdCard(conn, { key: { kind: 'mrz', documentNumber: '203000123', birthDate: '030515', expiryDate: '280515' }, extendedLength: false }); });
   console.log('read', read.method, read.apduCount, (performance.now() - t).toFixed(1), 'ms', [...read.groups.keys()]);
   console.log(verifyRead(read, [new X509Certificate(pki.csca)], Date.now()).verdict);
   await conn.close();
