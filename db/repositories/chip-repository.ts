@@ -43,9 +43,9 @@ export function createChipRepository(db: SqliteDatabase) {
   const getFailures = db.prepare<[string], { failures: number; lastAt: number }>(
     'SELECT failures, last_at AS lastAt FROM chip_key_failures WHERE key_hash = ?',
   );
-  const bumpFailures = db.prepare<[string, number]>(
-    `INSERT INTO chip_key_failures (key_hash, failures, last_at) VALUES (?1, 1, ?2)
-     ON CONFLICT (key_hash) DO UPDATE SET failures = failures + 1, last_at = ?2`,
+  const bumpFailures = db.prepare<[{ keyHash: string; at: number }]>(
+    `INSERT INTO chip_key_failures (key_hash, failures, last_at) VALUES (@keyHash, 1, @at)
+     ON CONFLICT (key_hash) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at`,
   );
   const clearFailures = db.prepare<[string]>('DELETE FROM chip_key_failures WHERE key_hash = ?');
   const insertRead = db.prepare(
@@ -59,7 +59,7 @@ export function createChipRepository(db: SqliteDatabase) {
     removeAnchor: (fingerprint: string): boolean => deleteAnchor.run(fingerprint).changes > 0,
     failures: (keyHash: string): number => getFailures.get(keyHash)?.failures ?? 0,
     recordFailure: (keyHash: string, at: number): number => {
-      bumpFailures.run(keyHash, at);
+      bumpFailures.run({ keyHash, at });
       return getFailures.get(keyHash)?.failures ?? 1;
     },
     clearFailures: (keyHash: string): void => {

@@ -52,7 +52,7 @@ export interface PcscReaders {
 }
 
 /** SCARD_* error values that mean the card or the reader went away (winscard.h / pcsclite.h). */
-const REMOVED = [/0x80100069/i, /0x80100066/i, /removed/i, /0x80100067/i];
+const REMOVED = [/0x80100069/i, /0x80100066/i, /0x8010000C/i, /removed/i, /0x80100067/i];
 const READER_GONE = [/0x80100017/i, /0x80100009/i, /unavailable/i, /unknown reader/i];
 const SHARING = [/0x8010000B/i, /sharing violation/i];
 
@@ -127,17 +127,23 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
   pcsc.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
   pcsc.on('reader', (reader: CardReader) => {
     handles.set(reader.name, reader);
-    states.set(reader.name, { name: reader.name, cardPresent: false, atr: null });
-    emit({ type: 'reader-added', reader: reader.name });
     reader.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
     reader.on('status', (status: { state: number; atr?: Buffer }) => {
-      const state = states.get(reader.name);
-      if (!state) return;
       const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
+      const atr = present && status.atr && status.atr.length > 0 ? status.atr.toString('hex').toUpperCase() : null;
+      const state = states.get(reader.name);
+      if (!state) {
+        // A reader is announced with its first status, so "added" always comes with the truth
+        // about the card on it.
+        states.set(reader.name, { name: reader.name, cardPresent: present, atr });
+        emit({ type: 'reader-added', reader: reader.name });
+        if (present) emit({ type: 'card-inserted', reader: reader.name, atr });
+        return;
+      }
       if (present && !state.cardPresent) {
         state.cardPresent = true;
-        state.atr = status.atr && status.atr.length > 0 ? status.atr.toString('hex').toUpperCase() : null;
-        emit({ type: 'card-inserted', reader: reader.name, atr: state.atr });
+        state.atr = atr;
+        emit({ type: 'card-inserted', reader: reader.name, atr });
       } else if (!present && state.cardPresent) {
         state.cardPresent = false;
         state.atr = null;
@@ -150,6 +156,23 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
       emit({ type: 'reader-removed', reader: reader.name });
     });
   });
+
+  /** Resolves true once `name` reports no card (or immediately if it already does). */
+  function cardGone(name: string, timeoutMs: number): Promise<boolean> {
+    if (!states.get(name)?.cardPresent) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const listener = (event: PcscEvent) => {
+        if ((event.type === 'card-removed' || event.type === 'reader-removed') && event.reader === name) finish(true);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      listeners.add(listener);
+      function finish(value: boolean) {
+        clearTimeout(timer);
+        listeners.delete(listener);
+        resolve(value);
+      }
+    });
+  }
 
   return {
     readers: () => [...states.values()].map((s) => ({ ...s })),
@@ -173,11 +196,19 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
         transmit(command) {
           if (!open) return Promise.reject(new ChipError('CHIP_TRANSPORT_FAILED', { reason: 'closed' }));
           // Room for the largest answer: 64 KiB + SW for extended APDUs.
-          return new Promise((resolve, reject) =>
+          return new Promise<Uint8Array>((resolve, reject) =>
             reader.transmit(Buffer.from(command), 65538, protocol, (err: unknown, data?: Buffer) =>
               err ? reject(classify(err)) : resolve(data ?? Buffer.alloc(0)),
             ),
-          );
+          ).then(async (data) => {
+            if (data.length >= 2) return data;
+            // No status word at all: the card left the field mid-exchange (vpcd and some CCID
+            // readers report it this way rather than as SCARD_W_REMOVED_CARD).
+            const gone = await cardGone(name, 500);
+            throw gone
+              ? new ChipError('CHIP_CARD_REMOVED', { reason: 'no answer' })
+              : new ChipError('CHIP_TRANSPORT_FAILED', { reason: 'empty answer' });
+          });
         },
         close(reset = false) {
           if (!open) return Promise.resolve();
