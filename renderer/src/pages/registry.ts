@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CardReadersPage } from './CardReadersPage';
 import { CounterPage } from './CounterPage';
 import { SettingsPage } from './SettingsPage';
 
@@ -12,6 +13,7 @@ export interface PageEntry {
 /** The app's pages in navigation order; each capability adds its own entry. */
 export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
+  { id: 'card-readers', label: 'nav.cardReaders', component: CardReadersPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

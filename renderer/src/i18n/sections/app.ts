@@ -14,6 +14,7 @@ const vi = {
   nav: {
     counter: 'Quầy tiếp nhận',
     settings: 'Cài đặt',
+    cardReaders: 'Đầu đọc thẻ chip',
   },
 } as const;
 
@@ -31,6 +32,7 @@ const en: Widen<typeof vi> = {
   nav: {
     counter: 'Counter',
     settings: 'Settings',
+    cardReaders: 'Chip card readers',
   },
 };
 
