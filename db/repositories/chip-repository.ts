@@ -54,7 +54,9 @@ export function createChipRepository(db: SqliteDatabase) {
   );
   return {
     /** Adds anchors in one transaction; returns how many were new. */
-    addAnchors: db.transaction((rows: TrustAnchorRow[]) => rows.reduce((n, row) => n + insertAnchor.run(row).changes, 0)),
+    addAnchors: db.transaction((rows: TrustAnchorRow[]) =>
+      rows.reduce((n, row) => n + insertAnchor.run(row).changes, 0),
+    ),
     anchors: (): TrustAnchorRow[] => listAnchors.all(),
     removeAnchor: (fingerprint: string): boolean => deleteAnchor.run(fingerprint).changes > 0,
     failures: (keyHash: string): number => getFailures.get(keyHash)?.failures ?? 0,

@@ -22,7 +22,9 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('chip.readers'),
     at: z.number(),
     service: z.enum(['starting', 'ready', 'unavailable', 'disabled']),
-    readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean(), extendedLength: z.boolean() })),
+    readers: z.array(
+      z.object({ name: z.string(), cardPresent: z.boolean(), extendedLength: z.boolean() }),
+    ),
   }),
   z.object({
     type: z.literal('chip.card'),

@@ -25,8 +25,7 @@ export interface Td1Mrz {
 }
 
 export type MrzResult =
-  | { ok: true; mrz: Td1Mrz }
-  | { ok: false; error: { code: MrzErrorCode; field?: string } };
+  { ok: true; mrz: Td1Mrz } | { ok: false; error: { code: MrzErrorCode; field?: string } };
 
 const WEIGHTS = [7, 3, 1];
 

@@ -12,7 +12,8 @@ import { connect } from 'node:net';
 import { ChipError } from '../cccd/chip/chip-error';
 import type { ApduLink } from '../cccd/chip/session';
 
-export type PcscErrorCode = 'PCSC_UNAVAILABLE' | 'READER_NOT_FOUND' | 'READER_GONE' | 'CARD_ABSENT' | 'READER_BUSY';
+export type PcscErrorCode =
+  'PCSC_UNAVAILABLE' | 'READER_NOT_FOUND' | 'READER_GONE' | 'CARD_ABSENT' | 'READER_BUSY';
 
 export class PcscError extends Error {
   constructor(
@@ -96,7 +97,12 @@ interface CardReader {
   on(event: 'status', listener: (status: { state: number; atr?: Buffer }) => void): void;
   on(event: 'end', listener: () => void): void;
   connect(options: { share_mode: number }, cb: (err: unknown, protocol?: number) => void): void;
-  transmit(data: Buffer, resLen: number, protocol: number, cb: (err: unknown, data?: Buffer) => void): void;
+  transmit(
+    data: Buffer,
+    resLen: number,
+    protocol: number,
+    cb: (err: unknown, data?: Buffer) => void,
+  ): void;
   disconnect(disposition: number, cb: (err: unknown) => void): void;
   close(): void;
 }
@@ -124,13 +130,22 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
     for (const l of listeners) l(event);
   };
 
-  pcsc.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
+  pcsc.on('error', (error: unknown) =>
+    emit({ type: 'error', message: String((error as Error)?.message ?? error) }),
+  );
   pcsc.on('reader', (reader: CardReader) => {
     handles.set(reader.name, reader);
-    reader.on('error', (error: unknown) => emit({ type: 'error', message: String((error as Error)?.message ?? error) }));
+    reader.on('error', (error: unknown) =>
+      emit({ type: 'error', message: String((error as Error)?.message ?? error) }),
+    );
     reader.on('status', (status: { state: number; atr?: Buffer }) => {
-      const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0;
-      const atr = present && status.atr && status.atr.length > 0 ? status.atr.toString('hex').toUpperCase() : null;
+      const present =
+        (status.state & reader.SCARD_STATE_PRESENT) !== 0 &&
+        (status.state & reader.SCARD_STATE_MUTE) === 0;
+      const atr =
+        present && status.atr && status.atr.length > 0
+          ? status.atr.toString('hex').toUpperCase()
+          : null;
       const state = states.get(reader.name);
       if (!state) {
         // A reader is announced with its first status, so "added" always comes with the truth
@@ -162,7 +177,11 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
     if (!states.get(name)?.cardPresent) return Promise.resolve(true);
     return new Promise((resolve) => {
       const listener = (event: PcscEvent) => {
-        if ((event.type === 'card-removed' || event.type === 'reader-removed') && event.reader === name) finish(true);
+        if (
+          (event.type === 'card-removed' || event.type === 'reader-removed') &&
+          event.reader === name
+        )
+          finish(true);
       };
       const timer = setTimeout(() => finish(false), timeoutMs);
       listeners.add(listener);
@@ -194,7 +213,8 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
         reader: name,
         atr: states.get(name)?.atr ?? null,
         transmit(command) {
-          if (!open) return Promise.reject(new ChipError('CHIP_TRANSPORT_FAILED', { reason: 'closed' }));
+          if (!open)
+            return Promise.reject(new ChipError('CHIP_TRANSPORT_FAILED', { reason: 'closed' }));
           // Room for the largest answer: 64 KiB + SW for extended APDUs.
           return new Promise<Uint8Array>((resolve, reject) =>
             reader.transmit(Buffer.from(command), 65538, protocol, (err: unknown, data?: Buffer) =>

@@ -29,13 +29,26 @@ export const chipStatusSchema = z.object({
 });
 
 export const checkSchema = z.object({
-  id: z.enum(['DG_HASHES', 'SOD_SIGNATURE', 'ISSUER_TRUST', 'CERT_VALIDITY', 'CHIP_AUTH', 'ACTIVE_AUTH']),
+  id: z.enum([
+    'DG_HASHES',
+    'SOD_SIGNATURE',
+    'ISSUER_TRUST',
+    'CERT_VALIDITY',
+    'CHIP_AUTH',
+    'ACTIVE_AUTH',
+  ]),
   status: z.enum(['pass', 'fail', 'warn', 'not_done']),
   reason: z.string(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const verdictSchema = z.enum(['genuine', 'issuer_not_verified', 'clone_not_checked', 'not_genuine', 'vendor_reported']);
+export const verdictSchema = z.enum([
+  'genuine',
+  'issuer_not_verified',
+  'clone_not_checked',
+  'not_genuine',
+  'vendor_reported',
+]);
 
 const certificateSchema = z.object({
   subject: z.string(),
@@ -83,8 +96,21 @@ export const chipReadResultSchema = z.object({
   documentSigner: certificateSchema.nullable(),
   trustAnchor: certificateSchema.nullable(),
   citizen: chipCitizenSchema,
-  mrz: z.object({ documentNumber: z.string(), birthDate: z.string(), expiryDate: z.string(), name: z.string() }).nullable(),
-  photo: z.object({ mime: z.enum(['image/jpeg', 'image/png']), dataUrl: z.string(), sourceFormat: z.enum(['jpeg', 'jp2']) }).nullable(),
+  mrz: z
+    .object({
+      documentNumber: z.string(),
+      birthDate: z.string(),
+      expiryDate: z.string(),
+      name: z.string(),
+    })
+    .nullable(),
+  photo: z
+    .object({
+      mime: z.enum(['image/jpeg', 'image/png']),
+      dataUrl: z.string(),
+      sourceFormat: z.enum(['jpeg', 'jp2']),
+    })
+    .nullable(),
   disagreements: z.array(z.object({ field: z.string(), qr: nullableText, chip: nullableText })),
   warnings: z.array(warningSchema),
 });
@@ -167,12 +193,17 @@ export const chipCalls = {
     errors: [],
   }),
   'chip.trustImport': defineCall({
-    summary: 'Import CSCA certificates: a PEM/DER certificate, a PEM bundle or an ICAO CSCA master list.',
+    summary:
+      'Import CSCA certificates: a PEM/DER certificate, a PEM bundle or an ICAO CSCA master list.',
     input: z.object({
       fileName: z.string().min(1).max(255),
       contentBase64: z.string().min(1).max(20_000_000),
     }),
-    output: z.object({ imported: z.number().int(), alreadyPresent: z.number().int(), anchors: z.array(trustAnchorSchema) }),
+    output: z.object({
+      imported: z.number().int(),
+      alreadyPresent: z.number().int(),
+      anchors: z.array(trustAnchorSchema),
+    }),
     errors: ['TRUST_FILE_INVALID', 'TRUST_NOT_CA', 'TRUST_MASTER_LIST_INVALID'],
   }),
   'chip.trustRemove': defineCall({

@@ -8,7 +8,16 @@ export function createChipHandlers(
   chip: ChipService,
   trust: TrustStore,
   vendor: VendorIngest,
-): Pick<Handlers, 'chip.status' | 'chip.read' | 'chip.cancel' | 'chip.trustList' | 'chip.trustImport' | 'chip.trustRemove' | 'chip.vendorIngest'> {
+): Pick<
+  Handlers,
+  | 'chip.status'
+  | 'chip.read'
+  | 'chip.cancel'
+  | 'chip.trustList'
+  | 'chip.trustImport'
+  | 'chip.trustRemove'
+  | 'chip.vendorIngest'
+> {
   return {
     'chip.status': () => chip.status(),
     'chip.read': (input) => chip.read(input),

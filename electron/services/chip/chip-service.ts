@@ -6,10 +6,21 @@
 import { createHash } from 'node:crypto';
 import type { ChipRepository } from '../../../db/repositories/chip-repository';
 import { ChipError } from '../../../native/cccd/chip/chip-error';
-import { readIdCard, type AccessKey, type ReadProgress, type RawRead } from '../../../native/cccd/chip/read-id-card';
+import {
+  readIdCard,
+  type AccessKey,
+  type ReadProgress,
+  type RawRead,
+} from '../../../native/cccd/chip/read-id-card';
 import { verifyRead } from '../../../native/cccd/chip/verify-read';
 import { parseTd1 } from '../../../native/cccd/mrz';
-import { openPcsc, PcscError, type CardConnection, type PcscEvent, type PcscReaders } from '../../../native/pcsc/pcsc-readers';
+import {
+  openPcsc,
+  PcscError,
+  type CardConnection,
+  type PcscEvent,
+  type PcscReaders,
+} from '../../../native/pcsc/pcsc-readers';
 import type { AccessKeyInput, ChipReadResult } from '../../api/calls/chip';
 import { AppError } from '../../api/errors';
 import type { AppEvent } from '../../api/events';
@@ -46,7 +57,11 @@ export interface ChipServiceDeps {
 }
 
 export interface ChipService {
-  status(): Promise<{ service: ServiceState; readers: { name: string; cardPresent: boolean; extendedLength: boolean }[]; reading: string | null }>;
+  status(): Promise<{
+    service: ServiceState;
+    readers: { name: string; cardPresent: boolean; extendedLength: boolean }[];
+    reading: string | null;
+  }>;
   read(input: ChipReadInput): Promise<ChipReadResult>;
   cancel(): boolean;
   /** Resolves when a reader holds a card (CLI: "place the card"), or rejects after `timeoutMs`. */
@@ -56,7 +71,13 @@ export interface ChipService {
 
 export function toAccessKey(input: AccessKeyInput): AccessKey {
   if (input.kind === 'can') return { kind: 'can', can: input.can };
-  if (input.kind === 'mrz-fields') return { kind: 'mrz', documentNumber: input.documentNumber, birthDate: input.birthDate, expiryDate: input.expiryDate };
+  if (input.kind === 'mrz-fields')
+    return {
+      kind: 'mrz',
+      documentNumber: input.documentNumber,
+      birthDate: input.birthDate,
+      expiryDate: input.expiryDate,
+    };
   const parsed = parseTd1(input.mrz);
   if (!parsed.ok) throw new AppError('CHIP_MRZ_INVALID', { ...parsed.error });
   const { documentNumber, birthDate, expiryDate } = parsed.mrz;
@@ -65,7 +86,10 @@ export function toAccessKey(input: AccessKeyInput): AccessKey {
 
 /** Counters are keyed by a hash of the key material, never the value (it derives from the ID). */
 function keyHash(key: AccessKey): string {
-  const material = key.kind === 'can' ? `can:${key.can}` : `mrz:${key.documentNumber}|${key.birthDate}|${key.expiryDate}`;
+  const material =
+    key.kind === 'can'
+      ? `can:${key.can}`
+      : `mrz:${key.documentNumber}|${key.birthDate}|${key.expiryDate}`;
   return createHash('sha256').update(material).digest('hex');
 }
 
@@ -83,7 +107,8 @@ function percentOf(p: ReadProgress): number {
 function lengthProblem(error: unknown): boolean {
   return (
     error instanceof ChipError &&
-    (error.code === 'CHIP_TRANSPORT_FAILED' || (error.code === 'CHIP_STATUS_UNEXPECTED' && error.details?.lengthRefused === true))
+    (error.code === 'CHIP_TRANSPORT_FAILED' ||
+      (error.code === 'CHIP_STATUS_UNEXPECTED' && error.details?.lengthRefused === true))
   );
 }
 
@@ -103,11 +128,17 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
       extendedLength: !shortOnly.has(r.name) && !SHORT_ONLY_READERS.test(r.name),
     }));
   const publish = (event: AppEvent) => events.publish(event);
-  const publishReaders = () => publish({ type: 'chip.readers', at: clock.now(), service: state, readers: snapshot() });
+  const publishReaders = () =>
+    publish({ type: 'chip.readers', at: clock.now(), service: state, readers: snapshot() });
 
   function onPcscEvent(event: PcscEvent): void {
     if (event.type === 'card-inserted' || event.type === 'card-removed') {
-      publish({ type: 'chip.card', at: clock.now(), reader: event.reader, present: event.type === 'card-inserted' });
+      publish({
+        type: 'chip.card',
+        at: clock.now(),
+        reader: event.reader,
+        present: event.type === 'card-inserted',
+      });
     }
     if (event.type !== 'error') publishReaders();
   }
@@ -156,7 +187,8 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
   function chooseReader(wanted: string | undefined): string {
     const list = readers?.readers() ?? [];
     if (wanted) {
-      if (!list.some((r) => r.name === wanted)) throw new AppError('READER_NOT_FOUND', { reader: wanted });
+      if (!list.some((r) => r.name === wanted))
+        throw new AppError('READER_NOT_FOUND', { reader: wanted });
       return wanted;
     }
     const withCard = list.find((r) => r.cardPresent);
@@ -165,7 +197,12 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
     throw new AppError('CARD_ABSENT', { reader: list[0]!.name });
   }
 
-  async function readOnce(name: string, key: AccessKey, photo: boolean, extended: boolean): Promise<RawRead> {
+  async function readOnce(
+    name: string,
+    key: AccessKey,
+    photo: boolean,
+    extended: boolean,
+  ): Promise<RawRead> {
     const connection: CardConnection = await readers!.connect(name);
     let reset = false;
     try {
@@ -175,7 +212,15 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
         extendedLength: extended,
         cancelled: () => current?.cancelled === true,
         onProgress: (p) =>
-          publish({ type: 'chip.progress', at: clock.now(), reader: name, step: p.step, ...(p.file ? { file: p.file } : {}), percent: percentOf(p), apdus: p.apdus }),
+          publish({
+            type: 'chip.progress',
+            at: clock.now(),
+            reader: name,
+            step: p.step,
+            ...(p.file ? { file: p.file } : {}),
+            percent: percentOf(p),
+            apdus: p.apdus,
+          }),
       });
     } catch (error) {
       reset = true; // a chip left mid-protocol must start the next session from a clean state
@@ -217,7 +262,14 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
           raw = await readOnce(name, key, input.photo, false);
         }
         repo.clearFailures(hash);
-        publish({ type: 'chip.progress', at: clock.now(), reader: name, step: 'verify', percent: 96, apdus: raw.apduCount });
+        publish({
+          type: 'chip.progress',
+          at: clock.now(),
+          reader: name,
+          step: 'verify',
+          percent: 96,
+          apdus: raw.apduCount,
+        });
         const verification = verifyRead(raw, trust.certificates(), clock.now());
         const result = await buildReadResult(raw, verification, {
           source: name,
@@ -231,21 +283,48 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
           source: name,
           method: result.method,
           verdict: result.verdict,
-          checks: JSON.stringify(result.checks.map(({ id, status, reason }) => ({ id, status, reason }))),
+          checks: JSON.stringify(
+            result.checks.map(({ id, status, reason }) => ({ id, status, reason })),
+          ),
           record: JSON.stringify(result.citizen),
           apduCount: result.apduCount,
           durationMs: result.durationMs,
         });
-        audit.record('chip.read', result.citizen.idNumber ?? '', { verdict: result.verdict, method: result.method, reader: name, readId });
-        publish({ type: 'chip.progress', at: clock.now(), reader: name, step: 'done', percent: 100, apdus: raw.apduCount });
+        audit.record('chip.read', result.citizen.idNumber ?? '', {
+          verdict: result.verdict,
+          method: result.method,
+          reader: name,
+          readId,
+        });
+        publish({
+          type: 'chip.progress',
+          at: clock.now(),
+          reader: name,
+          step: 'done',
+          percent: 100,
+          apdus: raw.apduCount,
+        });
         return { readId, ...result };
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        publish({ type: 'chip.progress', at: clock.now(), reader: name, step: 'failed', percent: 100, apdus: 0 });
-        audit.record('chip.readFailed', name, { code: typeof code === 'string' ? code : 'INTERNAL' });
+        publish({
+          type: 'chip.progress',
+          at: clock.now(),
+          reader: name,
+          step: 'failed',
+          percent: 100,
+          apdus: 0,
+        });
+        audit.record('chip.readFailed', name, {
+          code: typeof code === 'string' ? code : 'INTERNAL',
+        });
         if (error instanceof ChipError && error.code === 'CHIP_ACCESS_KEY_REJECTED') {
           const failures = repo.recordFailure(hash, clock.now());
-          throw new AppError('CHIP_ACCESS_KEY_REJECTED', { ...error.details, failures, confirmAfter: KEY_FAILURES_BEFORE_CONFIRM });
+          throw new AppError('CHIP_ACCESS_KEY_REJECTED', {
+            ...error.details,
+            failures,
+            confirmAfter: KEY_FAILURES_BEFORE_CONFIRM,
+          });
         }
         throw error;
       } finally {
@@ -263,13 +342,19 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
       await ensureStarted();
       if (state !== 'ready' || !readers) throw new AppError('PCSC_UNAVAILABLE');
       const r = readers;
-      const find = () => r.readers().find((x) => x.cardPresent && (!reader || x.name === reader))?.name;
+      const find = () =>
+        r.readers().find((x) => x.cardPresent && (!reader || x.name === reader))?.name;
       const found = find();
       if (found) return found;
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           off();
-          reject(new AppError(r.readers().length === 0 ? 'CHIP_NO_READER' : 'CARD_ABSENT', reader ? { reader } : undefined));
+          reject(
+            new AppError(
+              r.readers().length === 0 ? 'CHIP_NO_READER' : 'CARD_ABSENT',
+              reader ? { reader } : undefined,
+            ),
+          );
         }, timeoutMs);
         const off = r.subscribe(() => {
           const name = find();

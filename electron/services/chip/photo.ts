@@ -29,7 +29,9 @@ let codec: Promise<OpenJpegModule> | null = null;
 function openJpeg(): Promise<OpenJpegModule> {
   if (!codec) {
     const require = createRequire(import.meta.url);
-    const factory = require('@cornerstonejs/codec-openjpeg/decodewasmjs') as (args: object) => Promise<OpenJpegModule>;
+    const factory = require('@cornerstonejs/codec-openjpeg/decodewasmjs') as (
+      args: object,
+    ) => Promise<OpenJpegModule>;
     // OpenJPEG logs every header it reads; a desk app has no use for it.
     codec = factory({ print: () => undefined, printErr: () => undefined });
   }
@@ -46,10 +48,16 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** PNG (RFC 2083) of 8-bit grey or RGB pixels, filter 0 on every row. */
-export function encodePng(width: number, height: number, channels: 1 | 3, pixels: Uint8Array): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  pixels: Uint8Array,
+): Buffer {
   const row = width * channels;
   const raw = Buffer.alloc((row + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  for (let y = 0; y < height; y++)
+    raw.set(pixels.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -71,9 +79,16 @@ export async function jp2ToPng(data: Uint8Array): Promise<Buffer> {
     decoder.decode();
     const info = decoder.getFrameInfo();
     if (info.bitsPerSample !== 8 || (info.componentCount !== 1 && info.componentCount !== 3)) {
-      throw new Error(`unsupported JPEG 2000 layout ${info.componentCount}×${info.bitsPerSample} bit`);
+      throw new Error(
+        `unsupported JPEG 2000 layout ${info.componentCount}×${info.bitsPerSample} bit`,
+      );
     }
-    return encodePng(info.width, info.height, info.componentCount as 1 | 3, Buffer.from(decoder.getDecodedBuffer()));
+    return encodePng(
+      info.width,
+      info.height,
+      info.componentCount as 1 | 3,
+      Buffer.from(decoder.getDecodedBuffer()),
+    );
   } finally {
     decoder.delete?.();
   }
@@ -81,8 +96,16 @@ export async function jp2ToPng(data: Uint8Array): Promise<Buffer> {
 
 export async function displayPhoto(face: FaceImage): Promise<DisplayPhoto> {
   if (face.format === 'jpeg') {
-    return { mime: 'image/jpeg', dataUrl: `data:image/jpeg;base64,${face.data.toString('base64')}`, sourceFormat: 'jpeg' };
+    return {
+      mime: 'image/jpeg',
+      dataUrl: `data:image/jpeg;base64,${face.data.toString('base64')}`,
+      sourceFormat: 'jpeg',
+    };
   }
   const png = await jp2ToPng(face.data);
-  return { mime: 'image/png', dataUrl: `data:image/png;base64,${png.toString('base64')}`, sourceFormat: 'jp2' };
+  return {
+    mime: 'image/png',
+    dataUrl: `data:image/png;base64,${png.toString('base64')}`,
+    sourceFormat: 'jp2',
+  };
 }

@@ -2,7 +2,11 @@
  * Turns a raw chip read, its verification and the parsed record into the contract's answer:
  * the citizen fields, the verdict with one reason per check, the photo and the QR comparison.
  */
-import { buildChipRecord, compareWithQr, type ChipRecord } from '../../../native/cccd/chip/chip-record';
+import {
+  buildChipRecord,
+  compareWithQr,
+  type ChipRecord,
+} from '../../../native/cccd/chip/chip-record';
 import { parseEfCom } from '../../../native/cccd/chip/lds';
 import type { RawRead } from '../../../native/cccd/chip/read-id-card';
 import type { Verification } from '../../../native/cccd/chip/verify-read';
@@ -43,7 +47,12 @@ export function citizenFromRecord(record: ChipRecord): ChipCitizen {
 export async function buildReadResult(
   read: RawRead,
   verification: Verification,
-  context: { source: string; durationMs: number; qr: Citizen | undefined; keyFailuresBefore: number },
+  context: {
+    source: string;
+    durationMs: number;
+    qr: Citizen | undefined;
+    keyFailuresBefore: number;
+  },
 ): Promise<Omit<ChipReadResult, 'readId'>> {
   const record = buildChipRecord(read.groups);
   const warnings: Warning[] = [];
@@ -52,7 +61,8 @@ export async function buildReadResult(
   else if (disagreements.length > 0) warnings.push(warning('CHIP_QR_MISMATCH'));
   if (read.denied.length > 0) warnings.push(warning('CHIP_DG_DENIED'));
   if (record.problems.length > 0) warnings.push(warning('CHIP_DG_UNREADABLE'));
-  if (read.com && parseEfCom(read.com).unknownTags.length > 0) warnings.push(warning('CHIP_UNKNOWN_GROUPS'));
+  if (read.com && parseEfCom(read.com).unknownTags.length > 0)
+    warnings.push(warning('CHIP_UNKNOWN_GROUPS'));
   if (context.keyFailuresBefore > 0) warnings.push(warning('CHIP_KEY_FAILURES'));
   let photo: ChipReadResult['photo'] = null;
   if (record.photo) {
@@ -74,7 +84,12 @@ export async function buildReadResult(
     trustAnchor: verification.trustAnchor,
     citizen: citizenFromRecord(record),
     mrz: record.mrz
-      ? { documentNumber: record.mrz.documentNumber, birthDate: record.mrz.birthDate, expiryDate: record.mrz.expiryDate, name: record.mrz.name }
+      ? {
+          documentNumber: record.mrz.documentNumber,
+          birthDate: record.mrz.birthDate,
+          expiryDate: record.mrz.expiryDate,
+          name: record.mrz.name,
+        }
       : null,
     photo,
     disagreements,

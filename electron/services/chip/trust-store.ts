@@ -22,11 +22,18 @@ export function toView({ der: _der, ...rest }: TrustAnchorRow): AnchorView {
 export interface TrustStore {
   list(): AnchorView[];
   certificates(): X509Certificate[];
-  import(fileName: string, bytes: Buffer): { imported: number; alreadyPresent: number; anchors: AnchorView[] };
+  import(
+    fileName: string,
+    bytes: Buffer,
+  ): { imported: number; alreadyPresent: number; anchors: AnchorView[] };
   remove(fingerprint: string): boolean;
 }
 
-export function createTrustStore(repo: ChipRepository, clock: Clock, audit: AuditService): TrustStore {
+export function createTrustStore(
+  repo: ChipRepository,
+  clock: Clock,
+  audit: AuditService,
+): TrustStore {
   let cache: X509Certificate[] | null = null;
   return {
     list: () => repo.anchors().map(toView),
@@ -45,7 +52,8 @@ export function createTrustStore(repo: ChipRepository, clock: Clock, audit: Audi
       try {
         parsed = parseTrustFile(bytes);
       } catch (error) {
-        if (error instanceof TrustFileError) throw new AppError(error.code, { fileName, ...error.details });
+        if (error instanceof TrustFileError)
+          throw new AppError(error.code, { fileName, ...error.details });
         throw error;
       }
       const cas = parsed.certificates.filter((c) => c.ca);
@@ -65,7 +73,12 @@ export function createTrustStore(repo: ChipRepository, clock: Clock, audit: Audi
       }));
       const imported = repo.addAnchors(rows);
       cache = null;
-      audit.record('chip.trustImport', fileName, { kind: parsed.kind, imported, offered: rows.length, skippedNonCa: parsed.certificates.length - cas.length });
+      audit.record('chip.trustImport', fileName, {
+        kind: parsed.kind,
+        imported,
+        offered: rows.length,
+        skippedNonCa: parsed.certificates.length - cas.length,
+      });
       return { imported, alreadyPresent: rows.length - imported, anchors: rows.map(toView) };
     },
     remove(fingerprint) {

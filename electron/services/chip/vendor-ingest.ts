@@ -10,7 +10,12 @@ import { parseDg13Date } from '../../../native/cccd/chip/dg13';
 import { sniffImage } from '../../../native/cccd/chip/dg2';
 import { passiveAuthentication, type Check } from '../../../native/cccd/chip/passive-auth';
 import { verdictOf } from '../../../native/cccd/chip/verify-read';
-import { parseVendorPayload, VendorPayloadError, type VendorFormat, type VendorRecord } from '../../../native/cccd/vendor/vendor-payload';
+import {
+  parseVendorPayload,
+  VendorPayloadError,
+  type VendorFormat,
+  type VendorRecord,
+} from '../../../native/cccd/vendor/vendor-payload';
 import type { ChipCitizen, ChipReadResult } from '../../api/calls/chip';
 import { AppError } from '../../api/errors';
 import type { Citizen, Warning } from '../../api/schemas';
@@ -26,7 +31,11 @@ export interface VendorIngest {
 
 function sexOf(text: string | null): 'male' | 'female' | null {
   const t = text?.normalize('NFC').toLowerCase();
-  return t === 'nam' || t === 'male' || t === 'm' ? 'male' : t === 'nữ' || t === 'female' || t === 'f' ? 'female' : null;
+  return t === 'nam' || t === 'male' || t === 'm'
+    ? 'male'
+    : t === 'nữ' || t === 'female' || t === 'f'
+      ? 'female'
+      : null;
 }
 
 function citizenFromText(f: VendorRecord['fields']): ChipCitizen {
@@ -60,18 +69,28 @@ function vendorChecks(record: VendorRecord): Check[] {
   const one = (id: Check['id'], v: boolean | null): Check =>
     v === null
       ? { id, status: 'not_done', reason: 'VENDOR_NOT_REPORTED' }
-      : { id, status: v ? 'pass' : 'fail', reason: v ? 'VENDOR_INTEGRITY_OK' : 'VENDOR_INTEGRITY_FAILED' };
+      : {
+          id,
+          status: v ? 'pass' : 'fail',
+          reason: v ? 'VENDOR_INTEGRITY_OK' : 'VENDOR_INTEGRITY_FAILED',
+        };
   return [one('DG_HASHES', integrity), one('ISSUER_TRUST', legitimacy)];
 }
 
-export function createVendorIngest(deps: { repo: ChipRepository; trust: TrustStore; audit: AuditService; clock: Clock }): VendorIngest {
+export function createVendorIngest(deps: {
+  repo: ChipRepository;
+  trust: TrustStore;
+  audit: AuditService;
+  clock: Clock;
+}): VendorIngest {
   return {
     async ingest(format, payload, qr) {
       let record: VendorRecord;
       try {
         record = parseVendorPayload(format, payload);
       } catch (error) {
-        if (error instanceof VendorPayloadError) throw new AppError('VENDOR_PAYLOAD_INVALID', { format, ...error.details });
+        if (error instanceof VendorPayloadError)
+          throw new AppError('VENDOR_PAYLOAD_INVALID', { format, ...error.details });
         throw error;
       }
       const groups = new Map<number, Buffer>();
@@ -84,7 +103,12 @@ export function createVendorIngest(deps: { repo: ChipRepository; trust: TrustSto
       let documentSigner = null;
       let trustAnchor = null;
       if (sod && groups.size > 0) {
-        const passive = passiveAuthentication(sod, groups, deps.trust.certificates(), deps.clock.now());
+        const passive = passiveAuthentication(
+          sod,
+          groups,
+          deps.trust.certificates(),
+          deps.clock.now(),
+        );
         checks = [
           ...passive.checks,
           { id: 'CHIP_AUTH', status: 'not_done', reason: 'CA_NOT_OFFERED' },
@@ -97,9 +121,20 @@ export function createVendorIngest(deps: { repo: ChipRepository; trust: TrustSto
         checks = vendorChecks(record);
         verdict = checks.some((c) => c.status === 'fail') ? 'not_genuine' : 'vendor_reported';
       }
-      const citizen = chipRecord.dg13 ? citizenFromRecord(chipRecord) : citizenFromText(record.fields);
+      const citizen = chipRecord.dg13
+        ? citizenFromRecord(chipRecord)
+        : citizenFromText(record.fields);
       let photo: ChipReadResult['photo'] = null;
-      const face = chipRecord.photo ?? (record.photoJpeg && sniffImage(record.photoJpeg) ? { format: sniffImage(record.photoJpeg)!, width: null, height: null, data: record.photoJpeg } : null);
+      const face =
+        chipRecord.photo ??
+        (record.photoJpeg && sniffImage(record.photoJpeg)
+          ? {
+              format: sniffImage(record.photoJpeg)!,
+              width: null,
+              height: null,
+              data: record.photoJpeg,
+            }
+          : null);
       if (face) {
         try {
           photo = await displayPhoto(face);
@@ -107,8 +142,19 @@ export function createVendorIngest(deps: { repo: ChipRepository; trust: TrustSto
           warnings.push(warning('CHIP_PHOTO_UNREADABLE'));
         }
       }
-      const disagreements = qr ? compareWithQr({ mrz: chipRecord.mrz, dg13: chipRecord.dg13 ?? toDg13Like(citizen), photo: null, problems: [] }, qr) : [];
-      if (disagreements.some((d) => d.field === 'idNumber')) warnings.push(warning('CHIP_ID_DIFFERS'));
+      const disagreements = qr
+        ? compareWithQr(
+            {
+              mrz: chipRecord.mrz,
+              dg13: chipRecord.dg13 ?? toDg13Like(citizen),
+              photo: null,
+              problems: [],
+            },
+            qr,
+          )
+        : [];
+      if (disagreements.some((d) => d.field === 'idNumber'))
+        warnings.push(warning('CHIP_ID_DIFFERS'));
       else if (disagreements.length > 0) warnings.push(warning('CHIP_QR_MISMATCH'));
       const source = record.device ?? format;
       const readId = deps.repo.saveRead({
@@ -146,7 +192,8 @@ export function createVendorIngest(deps: { repo: ChipRepository; trust: TrustSto
 
 /** The comparison works on DG13-shaped data; text-only vendor records are reshaped to it. */
 function toDg13Like(c: ChipCitizen) {
-  const date = (d: string | null, t: string | null) => (t === null && d === null ? null : { date: d, text: t ?? d ?? '' });
+  const date = (d: string | null, t: string | null) =>
+    t === null && d === null ? null : { date: d, text: t ?? d ?? '' };
   return {
     idNumber: c.idNumber,
     fullName: c.fullName,

@@ -40,12 +40,17 @@ export interface ProtocolRandom {
 export const systemRandom: ProtocolRandom = { bytes: (n) => randomBytes(n) };
 
 /** EF.CardAccess, or null when the chip has none (BAC-only chips, the BAC emulator). */
-export async function readCardAccess(session: ChipSession): Promise<{ raw: Buffer; infos: SecurityInfo[] } | null> {
+export async function readCardAccess(
+  session: ChipSession,
+): Promise<{ raw: Buffer; infos: SecurityInfo[] } | null> {
   let raw: Buffer | null;
   try {
     raw = await session.readFile(EF_CARD_ACCESS);
   } catch (error) {
-    if (error instanceof ChipError && (error.code === 'CHIP_STATUS_UNEXPECTED' || error.code === 'CHIP_ACCESS_DENIED')) {
+    if (
+      error instanceof ChipError &&
+      (error.code === 'CHIP_STATUS_UNEXPECTED' || error.code === 'CHIP_ACCESS_DENIED')
+    ) {
       return null;
     }
     throw error;
@@ -63,10 +68,17 @@ function rejected(step: string, sw: number): ChipError {
   });
 }
 
-export async function performBac(session: ChipSession, mrzInfo: string, random: ProtocolRandom): Promise<void> {
+export async function performBac(
+  session: ChipSession,
+  mrzInfo: string,
+  random: ProtocolRandom,
+): Promise<void> {
   const challenge = await session.send(GET_CHALLENGE);
   if (challenge.sw !== SW.OK || challenge.data.length !== 8) {
-    throw new ChipError('CHIP_STATUS_UNEXPECTED', { step: 'get challenge', sw: swHex(challenge.sw) });
+    throw new ChipError('CHIP_STATUS_UNEXPECTED', {
+      step: 'get challenge',
+      sw: swHex(challenge.sw),
+    });
   }
   const keys = bacKeys(mrzInfo);
   const rndIfd = random.bytes(8);
@@ -97,7 +109,8 @@ export async function performPace(
   const { curve } = terminal;
   const set = await session.send(mseSetAtPace(info, password));
   if (set.sw !== SW.OK) {
-    if (triesLeft(set.sw) !== null || set.sw === SW.AUTH_METHOD_BLOCKED) throw rejected('pace', set.sw);
+    if (triesLeft(set.sw) !== null || set.sw === SW.AUTH_METHOD_BLOCKED)
+      throw rejected('pace', set.sw);
     throw new ChipError('CHIP_PACE_UNSUPPORTED', { sw: swHex(set.sw) });
   }
   const step1 = await session.send(generalAuthenticate(null, Buffer.alloc(0), false));
@@ -123,7 +136,10 @@ export async function performPace(
   const step4 = await session.send(generalAuthenticate(0x85, token, true));
   // A wrong CAN/MRZ shows here: the chip cannot verify our token (63CX or 6300, §4.4.4.2).
   if (step4.sw !== SW.OK) throw rejected('pace-token', step4.sw);
-  checkChipToken(authenticationToken(keys.ksMac, info.oid, ownPublic, info.cipher), dynamicData(step4.data, 0x86));
+  checkChipToken(
+    authenticationToken(keys.ksMac, info.oid, ownPublic, info.cipher),
+    dynamicData(step4.data, 0x86),
+  );
 
   const cipher = info.cipher === '3DES' ? '3DES' : 'AES';
   session.sm = new SecureChannel({

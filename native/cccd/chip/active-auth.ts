@@ -53,13 +53,22 @@ export function verifyActiveAuth(
   if (key.kind === 'ec') {
     const hash = (signatureAlgorithm && SIGNATURE_OIDS[signatureAlgorithm]?.hash) || 'sha256';
     try {
-      return verify(hash, challenge, { key: ecKeyObject(key), dsaEncoding: 'ieee-p1363' }, signature);
+      return verify(
+        hash,
+        challenge,
+        { key: ecKeyObject(key), dsaEncoding: 'ieee-p1363' },
+        signature,
+      );
     } catch {
       return false;
     }
   }
   if (key.key.asymmetricKeyType !== 'rsa') {
-    throw new ChipError('CHIP_DG_MALFORMED', { file: 'DG15', reason: 'key type', type: String(key.key.asymmetricKeyType) });
+    throw new ChipError('CHIP_DG_MALFORMED', {
+      file: 'DG15',
+      reason: 'key type',
+      type: String(key.key.asymmetricKeyType),
+    });
   }
   try {
     const recovered = publicDecrypt({ key: key.key, padding: constants.RSA_NO_PADDING }, signature);

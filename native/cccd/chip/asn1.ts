@@ -60,7 +60,8 @@ export function encodeOidValue(oid: string): Buffer {
   const out: number[] = [];
   const push = (n: number) => {
     const stack = [n & 0x7f];
-    for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) stack.unshift((v & 0x7f) | 0x80);
+    for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128))
+      stack.unshift((v & 0x7f) | 0x80);
     out.push(...stack);
   };
   push(arcs[0]! * 40 + arcs[1]!);

@@ -16,7 +16,12 @@ export interface ChipRecord {
   problems: { dataGroup: number; code: string }[];
 }
 
-function attempt<T>(dg: number, bytes: Buffer | undefined, parse: (b: Buffer) => T, problems: ChipRecord['problems']): T | null {
+function attempt<T>(
+  dg: number,
+  bytes: Buffer | undefined,
+  parse: (b: Buffer) => T,
+  problems: ChipRecord['problems'],
+): T | null {
   if (!bytes) return null;
   try {
     return parse(bytes);
@@ -55,7 +60,8 @@ export interface Disagreement {
 
 /** Compares NFC-normalised, case- and space-insensitively (the QR is mixed case, the chip too). */
 function same(a: string | null, b: string | null): boolean {
-  const norm = (s: string | null) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  const norm = (s: string | null) =>
+    (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
 }
 
@@ -66,7 +72,15 @@ export function compareWithQr(record: ChipRecord, qr: QrFields): Disagreement[] 
     oldIdNumber: d?.oldIdNumber,
     fullName: d?.fullName,
     dateOfBirth: d?.dateOfBirth?.date,
-    sex: d?.sex ?? (record.mrz ? (record.mrz.sex === 'M' ? 'male' : record.mrz.sex === 'F' ? 'female' : null) : null),
+    sex:
+      d?.sex ??
+      (record.mrz
+        ? record.mrz.sex === 'M'
+          ? 'male'
+          : record.mrz.sex === 'F'
+            ? 'female'
+            : null
+        : null),
     address: d?.residence,
     issueDate: d?.issueDate?.date,
   };

@@ -67,12 +67,24 @@ function parseSigner(seq: Tlv): SignerInfo {
     signedAttributes = Buffer.concat([Buffer.from([DER.SET]), attrs.raw.subarray(1)]);
     for (const attr of children(attrs)) {
       const [type, values] = children(expectTag(attr, DER.SEQUENCE, 'Attribute'));
-      attributes.set(readOid(type, 'attribute type'), children(expectTag(values, DER.SET, 'attribute values')));
+      attributes.set(
+        readOid(type, 'attribute type'),
+        children(expectTag(values, DER.SET, 'attribute values')),
+      );
     }
   }
   const signatureAlgorithm = readAlgorithm(parts[i++], 'signatureAlgorithm');
-  const signature = expectTag(parts[i++], DER.OCTET_STRING, 'signature').value;
-  return { version, issuerAndSerial, subjectKeyIdentifier, digestAlgorithm, signedAttributes, attributes, signatureAlgorithm, signature };
+  const signature = expectTag(parts[i], DER.OCTET_STRING, 'signature').value;
+  return {
+    version,
+    issuerAndSerial,
+    subjectKeyIdentifier,
+    digestAlgorithm,
+    signedAttributes,
+    attributes,
+    signatureAlgorithm,
+    signature,
+  };
 }
 
 /** Parses ContentInfo { signedData, [0] SignedData }. */
@@ -82,7 +94,9 @@ export function parseSignedData(contentInfo: Uint8Array): SignedData {
     if (readOid(ci[0], 'contentType') !== ID_SIGNED_DATA) {
       throw new ChipError('CHIP_SOD_MALFORMED', { reason: 'not SignedData' });
     }
-    const sd = children(expectTag(children(expectTag(ci[1], 0xa0, 'content'))[0], DER.SEQUENCE, 'SignedData'));
+    const sd = children(
+      expectTag(children(expectTag(ci[1], 0xa0, 'content'))[0], DER.SEQUENCE, 'SignedData'),
+    );
     let i = 1; // version
     expectTag(sd[i++], DER.SET, 'digestAlgorithms');
     const encap = children(expectTag(sd[i++], DER.SEQUENCE, 'encapContentInfo'));
@@ -91,7 +105,8 @@ export function parseSignedData(contentInfo: Uint8Array): SignedData {
     const content = expectTag(wrapped, DER.OCTET_STRING, 'eContent').value;
     const certificates: Buffer[] = [];
     if (sd[i]?.tag === 0xa0) {
-      for (const cert of children(sd[i++]!)) if (cert.tag === DER.SEQUENCE) certificates.push(cert.raw);
+      for (const cert of children(sd[i++]!))
+        if (cert.tag === DER.SEQUENCE) certificates.push(cert.raw);
     }
     if (sd[i]?.tag === 0xa1) i++; // CRLs: not used for eMRTDs
     const signers = children(expectTag(sd[i], DER.SET, 'signerInfos')).map(parseSigner);

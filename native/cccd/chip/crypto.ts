@@ -38,9 +38,7 @@ function run(
   data: Uint8Array,
   encrypt: boolean,
 ): Buffer {
-  const c = encrypt
-    ? createCipheriv(algorithm, key, iv)
-    : createDecipheriv(algorithm, key, iv);
+  const c = encrypt ? createCipheriv(algorithm, key, iv) : createDecipheriv(algorithm, key, iv);
   c.setAutoPadding(false);
   return Buffer.concat([c.update(data), c.final()]);
 }
@@ -113,6 +111,7 @@ export function aesCmac(key: Uint8Array, data: Uint8Array): Buffer {
     ? xor(data.subarray(lastStart), k1)
     : xor(pad(data.subarray(lastStart), 16).subarray(0, 16), k2);
   let x: Buffer = ZERO16;
-  for (let i = 0; i < blocks - 1; i++) x = aesEcbBlock(key, xor(x, data.subarray(i * 16, i * 16 + 16)));
+  for (let i = 0; i < blocks - 1; i++)
+    x = aesEcbBlock(key, xor(x, data.subarray(i * 16, i * 16 + 16)));
   return aesEcbBlock(key, xor(x, last));
 }

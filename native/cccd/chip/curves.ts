@@ -24,12 +24,54 @@ export interface CurveInfo {
 }
 
 const CURVES: readonly CurveInfo[] = [
-  { name: 'P-256', parameterId: 12, oid: '1.2.840.10045.3.1.7', nodeName: 'prime256v1', size: 32, curve: p256 as unknown as NobleCurve },
-  { name: 'brainpoolP256r1', parameterId: 13, oid: '1.3.36.3.3.2.8.1.1.7', nodeName: 'brainpoolP256r1', size: 32, curve: brainpoolP256r1 },
-  { name: 'P-384', parameterId: 15, oid: '1.3.132.0.34', nodeName: 'secp384r1', size: 48, curve: p384 as unknown as NobleCurve },
-  { name: 'brainpoolP384r1', parameterId: 16, oid: '1.3.36.3.3.2.8.1.1.11', nodeName: 'brainpoolP384r1', size: 48, curve: brainpoolP384r1 },
-  { name: 'brainpoolP512r1', parameterId: 17, oid: '1.3.36.3.3.2.8.1.1.13', nodeName: 'brainpoolP512r1', size: 64, curve: brainpoolP512r1 },
-  { name: 'P-521', parameterId: 18, oid: '1.3.132.0.35', nodeName: 'secp521r1', size: 66, curve: p521 as unknown as NobleCurve },
+  {
+    name: 'P-256',
+    parameterId: 12,
+    oid: '1.2.840.10045.3.1.7',
+    nodeName: 'prime256v1',
+    size: 32,
+    curve: p256 as unknown as NobleCurve,
+  },
+  {
+    name: 'brainpoolP256r1',
+    parameterId: 13,
+    oid: '1.3.36.3.3.2.8.1.1.7',
+    nodeName: 'brainpoolP256r1',
+    size: 32,
+    curve: brainpoolP256r1,
+  },
+  {
+    name: 'P-384',
+    parameterId: 15,
+    oid: '1.3.132.0.34',
+    nodeName: 'secp384r1',
+    size: 48,
+    curve: p384 as unknown as NobleCurve,
+  },
+  {
+    name: 'brainpoolP384r1',
+    parameterId: 16,
+    oid: '1.3.36.3.3.2.8.1.1.11',
+    nodeName: 'brainpoolP384r1',
+    size: 48,
+    curve: brainpoolP384r1,
+  },
+  {
+    name: 'brainpoolP512r1',
+    parameterId: 17,
+    oid: '1.3.36.3.3.2.8.1.1.13',
+    nodeName: 'brainpoolP512r1',
+    size: 64,
+    curve: brainpoolP512r1,
+  },
+  {
+    name: 'P-521',
+    parameterId: 18,
+    oid: '1.3.132.0.35',
+    nodeName: 'secp521r1',
+    size: 66,
+    curve: p521 as unknown as NobleCurve,
+  },
 ];
 
 export function curveByParameterId(id: number): CurveInfo {

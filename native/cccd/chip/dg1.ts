@@ -10,9 +10,18 @@ export function parseDg1(bytes: Uint8Array): Td1Mrz {
   const text = mrz.value.toString('latin1');
   if (text.length !== 90) {
     // TD3 (passport) or TD2 MRZs are not ID cards of this project's scope.
-    throw new ChipError('CHIP_DG_MALFORMED', { file: 'DG1', reason: 'not a TD1 MRZ', length: text.length });
+    throw new ChipError('CHIP_DG_MALFORMED', {
+      file: 'DG1',
+      reason: 'not a TD1 MRZ',
+      length: text.length,
+    });
   }
   const parsed = parseTd1(text);
-  if (!parsed.ok) throw new ChipError('CHIP_DG_MALFORMED', { file: 'DG1', reason: parsed.error.code, field: parsed.error.field });
+  if (!parsed.ok)
+    throw new ChipError('CHIP_DG_MALFORMED', {
+      file: 'DG1',
+      reason: parsed.error.code,
+      field: parsed.error.field,
+    });
   return parsed.mrz;
 }

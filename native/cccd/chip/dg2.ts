@@ -44,7 +44,8 @@ function facialRecord(record: Buffer): FaceImage {
   if (dataStart >= record.length) bad('image block past the end');
   const data = record.subarray(dataStart);
   const declared = record[imageInfo + 1] === 1 ? 'jp2' : 'jpeg';
-  const format = sniffImage(data) ?? bad(`image is neither JPEG nor JPEG 2000 (declared ${declared})`);
+  const format =
+    sniffImage(data) ?? bad(`image is neither JPEG nor JPEG 2000 (declared ${declared})`);
   return {
     format,
     width: record.readUInt16BE(imageInfo + 2),

@@ -24,7 +24,10 @@ export interface TrustFile {
 export type TrustErrorCode = 'TRUST_FILE_INVALID' | 'TRUST_MASTER_LIST_INVALID';
 
 export class TrustFileError extends Error {
-  constructor(readonly code: TrustErrorCode, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: TrustErrorCode,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(code);
   }
 }
@@ -42,15 +45,21 @@ function certificate(der: Uint8Array): X509Certificate {
 function masterList(bytes: Buffer): TrustFile {
   const signed = parseSignedData(bytes);
   if (signed.contentType !== ID_ICAO_CSCA_MASTER_LIST) {
-    throw new TrustFileError('TRUST_FILE_INVALID', { reason: 'CMS content is not a CSCA master list' });
+    throw new TrustFileError('TRUST_FILE_INVALID', {
+      reason: 'CMS content is not a CSCA master list',
+    });
   }
   const signer = signed.signers[0]!;
-  const signerCert = signed.certificates.map(certificate).find((c) =>
-    signer.issuerAndSerial
-      ? c.serialNumber.replace(/^0+/, '').toUpperCase() === signer.issuerAndSerial.serial.toString('hex').replace(/^0+/, '').toUpperCase()
-      : true,
-  );
-  if (!signerCert) throw new TrustFileError('TRUST_MASTER_LIST_INVALID', { reason: 'no signer certificate' });
+  const signerCert = signed.certificates
+    .map(certificate)
+    .find((c) =>
+      signer.issuerAndSerial
+        ? c.serialNumber.replace(/^0+/, '').toUpperCase() ===
+          signer.issuerAndSerial.serial.toString('hex').replace(/^0+/, '').toUpperCase()
+        : true,
+    );
+  if (!signerCert)
+    throw new TrustFileError('TRUST_MASTER_LIST_INVALID', { reason: 'no signer certificate' });
   const hash = hashName(signer.digestAlgorithm);
   let data: Buffer = signed.content;
   if (signer.signedAttributes) {
@@ -60,7 +69,15 @@ function masterList(bytes: Buffer): TrustFile {
     }
     data = signer.signedAttributes;
   }
-  if (verifySignature(signer.signatureAlgorithm, hash, data, signer.signature, signerCert.publicKey) !== true) {
+  if (
+    verifySignature(
+      signer.signatureAlgorithm,
+      hash,
+      data,
+      signer.signature,
+      signerCert.publicKey,
+    ) !== true
+  ) {
     throw new TrustFileError('TRUST_MASTER_LIST_INVALID', { reason: 'signature' });
   }
   const list = children(readSingleTlv(signed.content, DER.SEQUENCE));
@@ -71,7 +88,9 @@ function masterList(bytes: Buffer): TrustFile {
 export function parseTrustFile(bytes: Buffer): TrustFile {
   const text = bytes.toString('latin1');
   if (text.includes('-----BEGIN CERTIFICATE-----')) {
-    const certs = [...text.matchAll(PEM)].map((m) => certificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+    const certs = [...text.matchAll(PEM)].map((m) =>
+      certificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')),
+    );
     if (certs.length === 0) throw new TrustFileError('TRUST_FILE_INVALID', { reason: 'empty PEM' });
     return { kind: 'pem', certificates: certs, signer: null };
   }
@@ -84,7 +103,8 @@ export function parseTrustFile(bytes: Buffer): TrustFile {
     return masterList(bytes);
   } catch (error) {
     if (error instanceof TrustFileError) throw error;
-    if (error instanceof ChipError) throw new TrustFileError('TRUST_FILE_INVALID', { reason: error.code });
+    if (error instanceof ChipError)
+      throw new TrustFileError('TRUST_FILE_INVALID', { reason: error.code });
     throw error;
   }
 }

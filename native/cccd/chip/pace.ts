@@ -9,7 +9,13 @@ import { DER, encodeOidValue } from './asn1';
 import { ChipError } from './chip-error';
 import { bigintFromBytes, bigintToBytes, bytesEqual } from './bytes';
 import { aesCmac, aesDecrypt, pad, retailMac, tdesDecrypt } from './crypto';
-import { curveByParameterId, decodePoint, encodePoint, type CurveInfo, type EcPoint } from './curves';
+import {
+  curveByParameterId,
+  decodePoint,
+  encodePoint,
+  type CurveInfo,
+  type EcPoint,
+} from './curves';
 import { deriveKey, KDF_ENC, KDF_MAC, KDF_PI, type SessionCipher } from './kdf';
 import type { CommandApdu } from './apdu';
 import type { PaceInfo } from './security-infos';
@@ -41,7 +47,11 @@ export function mseSetAtPace(info: PaceInfo, password: PacePassword): CommandApd
 }
 
 /** GENERAL AUTHENTICATE with a dynamic authentication data template; chained except the last. */
-export function generalAuthenticate(tag: number | null, value: Uint8Array, last: boolean): CommandApdu {
+export function generalAuthenticate(
+  tag: number | null,
+  value: Uint8Array,
+  last: boolean,
+): CommandApdu {
   const inner = tag === null ? Buffer.alloc(0) : encodeTlv(tag, value);
   return {
     cla: last ? 0x00 : 0x10,
@@ -57,11 +67,16 @@ export function generalAuthenticate(tag: number | null, value: Uint8Array, last:
 export function dynamicData(response: Uint8Array, tag: number): Buffer {
   const template = readSingleTlv(response, 0x7c);
   const item = readTlvList(template.value).find((t) => t.tag === tag);
-  if (!item) throw new ChipError('CHIP_RESPONSE_MALFORMED', { reason: `7C without ${tag.toString(16)}` });
+  if (!item)
+    throw new ChipError('CHIP_RESPONSE_MALFORMED', { reason: `7C without ${tag.toString(16)}` });
   return item.value;
 }
 
-export function decryptNonce(kPi: Uint8Array, encrypted: Uint8Array, cipher: SessionCipher): Buffer {
+export function decryptNonce(
+  kPi: Uint8Array,
+  encrypted: Uint8Array,
+  cipher: SessionCipher,
+): Buffer {
   if (cipher === '3DES') return tdesDecrypt(kPi, encrypted);
   return aesDecrypt(kPi, encrypted);
 }
@@ -89,7 +104,10 @@ export function sharedSecret(curve: CurveInfo, privateKey: bigint, chipPublic: U
   return bigintToBytes(point.toAffine().x, curve.size);
 }
 
-export function sessionKeys(shared: Uint8Array, cipher: SessionCipher): { ksEnc: Buffer; ksMac: Buffer } {
+export function sessionKeys(
+  shared: Uint8Array,
+  cipher: SessionCipher,
+): { ksEnc: Buffer; ksMac: Buffer } {
   return { ksEnc: deriveKey(shared, KDF_ENC, cipher), ksMac: deriveKey(shared, KDF_MAC, cipher) };
 }
 
@@ -103,10 +121,12 @@ export function authenticationToken(
   publicKey: Uint8Array,
   cipher: SessionCipher,
 ): Buffer {
-  const data = encodeTlv(0x7f49, encodeTlv(DER.OID, encodeOidValue(oid)), encodeTlv(0x86, publicKey));
-  return cipher === '3DES'
-    ? retailMac(ksMac, pad(data, 8))
-    : aesCmac(ksMac, data).subarray(0, 8);
+  const data = encodeTlv(
+    0x7f49,
+    encodeTlv(DER.OID, encodeOidValue(oid)),
+    encodeTlv(0x86, publicKey),
+  );
+  return cipher === '3DES' ? retailMac(ksMac, pad(data, 8)) : aesCmac(ksMac, data).subarray(0, 8);
 }
 
 export interface PaceTerminal {
@@ -119,8 +139,13 @@ export function startPace(info: PaceInfo, password: PacePassword): PaceTerminal 
   if (info.agreement !== 'ECDH' || info.mapping !== 'GM') {
     throw new ChipError('CHIP_PACE_UNSUPPORTED', { oid: info.oid });
   }
-  if (info.parameterId === null) throw new ChipError('CHIP_PACE_UNSUPPORTED', { reason: 'no parameterId' });
-  return { info, curve: curveByParameterId(info.parameterId), kPi: passwordKey(password, info.cipher) };
+  if (info.parameterId === null)
+    throw new ChipError('CHIP_PACE_UNSUPPORTED', { reason: 'no parameterId' });
+  return {
+    info,
+    curve: curveByParameterId(info.parameterId),
+    kPi: passwordKey(password, info.cipher),
+  };
 }
 
 export function checkChipToken(expected: Uint8Array, received: Uint8Array): void {
@@ -131,7 +156,8 @@ export function checkChipToken(expected: Uint8Array, received: Uint8Array): void
 
 export function publicKeysDiffer(a: Uint8Array, b: Uint8Array): void {
   // §4.4.3.3.2: the terminal must refuse the chip's ephemeral key if it equals its own.
-  if (bytesEqual(a, b)) throw new ChipError('CHIP_ACCESS_KEY_REJECTED', { reason: 'same public key' });
+  if (bytesEqual(a, b))
+    throw new ChipError('CHIP_ACCESS_KEY_REJECTED', { reason: 'same public key' });
 }
 
 export { encodePoint };

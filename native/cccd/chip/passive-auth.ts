@@ -15,7 +15,8 @@ import type { SignerInfo } from './cms';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not_done';
 
 export interface Check {
-  id: 'DG_HASHES' | 'SOD_SIGNATURE' | 'ISSUER_TRUST' | 'CERT_VALIDITY' | 'CHIP_AUTH' | 'ACTIVE_AUTH';
+  id:
+    'DG_HASHES' | 'SOD_SIGNATURE' | 'ISSUER_TRUST' | 'CERT_VALIDITY' | 'CHIP_AUTH' | 'ACTIVE_AUTH';
   status: CheckStatus;
   /** Stable reason code (messages live in the app's catalogue). */
   reason: string;
@@ -54,15 +55,36 @@ export function hashChecks(sod: SecurityObject, groups: ReadonlyMap<number, Uint
   for (const [dg, bytes] of groups) {
     const expected = sod.hashes.get(dg);
     if (!expected) unlisted.push(dg);
-    else if (!bytesEqual(createHash(sod.hashAlgorithm).update(bytes).digest(), expected)) mismatched.push(dg);
+    else if (!bytesEqual(createHash(sod.hashAlgorithm).update(bytes).digest(), expected))
+      mismatched.push(dg);
   }
-  if (mismatched.length > 0) return { id: 'DG_HASHES', status: 'fail', reason: 'HASH_MISMATCH', detail: { dataGroups: mismatched } };
-  if (unlisted.length > 0) return { id: 'DG_HASHES', status: 'fail', reason: 'HASH_MISSING', detail: { dataGroups: unlisted } };
-  return { id: 'DG_HASHES', status: 'pass', reason: 'HASHES_MATCH', detail: { dataGroups: [...groups.keys()] } };
+  if (mismatched.length > 0)
+    return {
+      id: 'DG_HASHES',
+      status: 'fail',
+      reason: 'HASH_MISMATCH',
+      detail: { dataGroups: mismatched },
+    };
+  if (unlisted.length > 0)
+    return {
+      id: 'DG_HASHES',
+      status: 'fail',
+      reason: 'HASH_MISSING',
+      detail: { dataGroups: unlisted },
+    };
+  return {
+    id: 'DG_HASHES',
+    status: 'pass',
+    reason: 'HASHES_MATCH',
+    detail: { dataGroups: [...groups.keys()] },
+  };
 }
 
 function serialHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex').replace(/^(00)+(?=.)/, '').toUpperCase();
+  return Buffer.from(bytes)
+    .toString('hex')
+    .replace(/^(00)+(?=.)/, '')
+    .toUpperCase();
 }
 
 function findSignerCertificate(sod: SecurityObject, signer: SignerInfo): X509Certificate | null {
@@ -75,7 +97,9 @@ function findSignerCertificate(sod: SecurityObject, signer: SignerInfo): X509Cer
   });
   if (signer.issuerAndSerial) {
     const serial = serialHex(signer.issuerAndSerial.serial);
-    const match = certs.find((c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toUpperCase() === serial);
+    const match = certs.find(
+      (c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toUpperCase() === serial,
+    );
     if (match) return match;
   }
   return certs.length === 1 ? certs[0]! : null;
@@ -83,7 +107,13 @@ function findSignerCertificate(sod: SecurityObject, signer: SignerInfo): X509Cer
 
 function signatureCheck(sod: SecurityObject, signer: SignerInfo, ds: X509Certificate): Check {
   const hash = hashName(signer.digestAlgorithm);
-  if (!hash) return { id: 'SOD_SIGNATURE', status: 'fail', reason: 'ALGORITHM_UNSUPPORTED', detail: { oid: signer.digestAlgorithm.oid } };
+  if (!hash)
+    return {
+      id: 'SOD_SIGNATURE',
+      status: 'fail',
+      reason: 'ALGORITHM_UNSUPPORTED',
+      detail: { oid: signer.digestAlgorithm.oid },
+    };
   let signed: Buffer = sod.signedData.content;
   if (signer.signedAttributes) {
     const md = signer.attributes.get(ID_MESSAGE_DIGEST)?.[0]?.value;
@@ -92,8 +122,20 @@ function signatureCheck(sod: SecurityObject, signer: SignerInfo, ds: X509Certifi
     }
     signed = signer.signedAttributes;
   }
-  const ok = verifySignature(signer.signatureAlgorithm, hash, signed, signer.signature, ds.publicKey);
-  if (ok === null) return { id: 'SOD_SIGNATURE', status: 'fail', reason: 'ALGORITHM_UNSUPPORTED', detail: { oid: signer.signatureAlgorithm.oid } };
+  const ok = verifySignature(
+    signer.signatureAlgorithm,
+    hash,
+    signed,
+    signer.signature,
+    ds.publicKey,
+  );
+  if (ok === null)
+    return {
+      id: 'SOD_SIGNATURE',
+      status: 'fail',
+      reason: 'ALGORITHM_UNSUPPORTED',
+      detail: { oid: signer.signatureAlgorithm.oid },
+    };
   return ok
     ? { id: 'SOD_SIGNATURE', status: 'pass', reason: 'SIGNATURE_VALID' }
     : { id: 'SOD_SIGNATURE', status: 'fail', reason: 'SIGNATURE_INVALID' };
@@ -103,7 +145,10 @@ function signatureCheck(sod: SecurityObject, signer: SignerInfo, ds: X509Certifi
  * The trust anchor that issued `ds`: names must chain (checkIssued) and the signature verify.
  * A CSCA whose name matches but whose signature fails is a forgery signal, not "unknown".
  */
-function trustCheck(ds: X509Certificate, anchors: readonly X509Certificate[]): { check: Check; anchor: X509Certificate | null } {
+function trustCheck(
+  ds: X509Certificate,
+  anchors: readonly X509Certificate[],
+): { check: Check; anchor: X509Certificate | null } {
   const named = anchors.filter((a) => {
     try {
       return ds.checkIssued(a);
@@ -113,20 +158,38 @@ function trustCheck(ds: X509Certificate, anchors: readonly X509Certificate[]): {
   });
   for (const anchor of named) {
     try {
-      if (ds.verify(anchor.publicKey)) return { check: { id: 'ISSUER_TRUST', status: 'pass', reason: 'CSCA_TRUSTED' }, anchor };
+      if (ds.verify(anchor.publicKey))
+        return { check: { id: 'ISSUER_TRUST', status: 'pass', reason: 'CSCA_TRUSTED' }, anchor };
     } catch {
       // try the next one with the same name (CSCA key rollover)
     }
   }
-  if (named.length > 0) return { check: { id: 'ISSUER_TRUST', status: 'fail', reason: 'DS_SIGNATURE_INVALID' }, anchor: null };
-  return { check: { id: 'ISSUER_TRUST', status: 'not_done', reason: 'CSCA_UNKNOWN', detail: { issuer: ds.issuer } }, anchor: null };
+  if (named.length > 0)
+    return {
+      check: { id: 'ISSUER_TRUST', status: 'fail', reason: 'DS_SIGNATURE_INVALID' },
+      anchor: null,
+    };
+  return {
+    check: {
+      id: 'ISSUER_TRUST',
+      status: 'not_done',
+      reason: 'CSCA_UNKNOWN',
+      detail: { issuer: ds.issuer },
+    },
+    anchor: null,
+  };
 }
 
 function validityCheck(now: number, certs: readonly X509Certificate[]): Check {
   const expired = certs.filter((c) => now > Date.parse(c.validTo) || now < Date.parse(c.validFrom));
   return expired.length === 0
     ? { id: 'CERT_VALIDITY', status: 'pass', reason: 'CERTS_VALID' }
-    : { id: 'CERT_VALIDITY', status: 'warn', reason: 'CERT_OUTSIDE_VALIDITY', detail: { subjects: expired.map((c) => c.subject).join(' | ') } };
+    : {
+        id: 'CERT_VALIDITY',
+        status: 'warn',
+        reason: 'CERT_OUTSIDE_VALIDITY',
+        detail: { subjects: expired.map((c) => c.subject).join(' | ') },
+      };
 }
 
 export function passiveAuthentication(
@@ -136,14 +199,22 @@ export function passiveAuthentication(
   now: number,
 ): PassiveResult {
   if (!sodBytes) {
-    return { checks: [{ id: 'DG_HASHES', status: 'fail', reason: 'SOD_MISSING' }], documentSigner: null, trustAnchor: null };
+    return {
+      checks: [{ id: 'DG_HASHES', status: 'fail', reason: 'SOD_MISSING' }],
+      documentSigner: null,
+      trustAnchor: null,
+    };
   }
   let sod: SecurityObject;
   try {
     sod = parseSod(sodBytes);
   } catch (error) {
     if (!(error instanceof ChipError)) throw error;
-    return { checks: [{ id: 'DG_HASHES', status: 'fail', reason: 'SOD_MALFORMED' }], documentSigner: null, trustAnchor: null };
+    return {
+      checks: [{ id: 'DG_HASHES', status: 'fail', reason: 'SOD_MALFORMED' }],
+      documentSigner: null,
+      trustAnchor: null,
+    };
   }
   const checks: Check[] = [hashChecks(sod, groups)];
   const signer = sod.signedData.signers[0]!;

@@ -21,7 +21,8 @@ export interface OtherPublicKey {
 }
 
 function bitString(value: Buffer): Buffer {
-  if (value[0] !== 0) throw new ChipError('CHIP_TLV_MALFORMED', { reason: 'BIT STRING with unused bits' });
+  if (value[0] !== 0)
+    throw new ChipError('CHIP_TLV_MALFORMED', { reason: 'BIT STRING with unused bits' });
   return value.subarray(1);
 }
 
@@ -45,7 +46,10 @@ export function parsePublicKey(spki: Uint8Array): EcPublicKey | OtherPublicKey {
     return { kind: 'ec', curve, point: keyBytes };
   }
   try {
-    return { kind: 'other', key: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }) };
+    return {
+      kind: 'other',
+      key: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }),
+    };
   } catch {
     throw new ChipError('CHIP_DG_MALFORMED', { reason: 'public key not understood', oid });
   }

@@ -6,7 +6,13 @@
  */
 import { ChipError } from './chip-error';
 import { SW, swHex } from './apdu';
-import { performBac, performPace, readCardAccess, systemRandom, type ProtocolRandom } from './access-control';
+import {
+  performBac,
+  performPace,
+  readCardAccess,
+  systemRandom,
+  type ProtocolRandom,
+} from './access-control';
 import { performChipAuth, planChipAuth } from './chip-auth';
 import { internalAuthenticate } from './active-auth';
 import { dgFileId, FILE_ID, parseEfCom } from './lds';
@@ -40,9 +46,7 @@ export interface ReadOptions {
 }
 
 export type ProtocolOutcome =
-  | { status: 'pass' }
-  | { status: 'fail'; reason: string }
-  | { status: 'not_done'; reason: string };
+  { status: 'pass' } | { status: 'fail'; reason: string } | { status: 'not_done'; reason: string };
 
 export interface RawRead {
   method: 'pace' | 'bac';
@@ -74,11 +78,15 @@ function pacePassword(key: AccessKey): PacePassword {
 }
 
 export function validateAccessKey(key: AccessKey): void {
-  if (key.kind === 'can' && !/^\d{6}$/.test(key.can)) throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'can' });
+  if (key.kind === 'can' && !/^\d{6}$/.test(key.can))
+    throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'can' });
   if (key.kind === 'mrz') {
-    if (!/^[A-Z0-9<]{1,9}$/.test(key.documentNumber)) throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'documentNumber' });
-    if (!/^\d{6}$/.test(key.birthDate)) throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'birthDate' });
-    if (!/^\d{6}$/.test(key.expiryDate)) throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'expiryDate' });
+    if (!/^[A-Z0-9<]{1,9}$/.test(key.documentNumber))
+      throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'documentNumber' });
+    if (!/^\d{6}$/.test(key.birthDate))
+      throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'birthDate' });
+    if (!/^\d{6}$/.test(key.expiryDate))
+      throw new ChipError('CHIP_ACCESS_KEY_INVALID', { field: 'expiryDate' });
   }
 }
 
@@ -96,7 +104,9 @@ async function gainAccess(
   }
   if (key.kind === 'can') {
     // Without PACE the CAN is useless: BAC needs the MRZ (expiry is not in the QR).
-    throw new ChipError('CHIP_PACE_UNSUPPORTED', { reason: 'chip offers only BAC; the MRZ is needed' });
+    throw new ChipError('CHIP_PACE_UNSUPPORTED', {
+      reason: 'chip offers only BAC; the MRZ is needed',
+    });
   }
   await session.selectApplication();
   await performBac(session, mrzKeyInfo(key.documentNumber, key.birthDate, key.expiryDate), random);
@@ -129,7 +139,9 @@ export async function readIdCard(link: ApduLink, options: ReadOptions): Promise<
   };
 
   const com = await read(FILE_ID.COM, 'EF.COM');
-  const listed = com ? parseEfCom(com).dataGroups : [...(options.dataGroups ?? DEFAULT_GROUPS), 14, 15];
+  const listed = com
+    ? parseEfCom(com).dataGroups
+    : [...(options.dataGroups ?? DEFAULT_GROUPS), 14, 15];
   const groups = new Map<number, Buffer>();
   const denied: number[] = [];
   const missing: number[] = [];
@@ -149,8 +161,16 @@ export async function readIdCard(link: ApduLink, options: ReadOptions): Promise<
           await session.selectFile(FILE_ID.COM);
           chipAuth = { status: 'pass' };
         } catch (error) {
-          if (!(error instanceof ChipError) || error.code === 'CHIP_CARD_REMOVED' || error.code === 'CHIP_CANCELLED') throw error;
-          chipAuth = { status: 'fail', reason: error.code === 'CHIP_SM_INVALID' ? 'CA_SM_BROKEN' : 'CA_REFUSED' };
+          if (
+            !(error instanceof ChipError) ||
+            error.code === 'CHIP_CARD_REMOVED' ||
+            error.code === 'CHIP_CANCELLED'
+          )
+            throw error;
+          chipAuth = {
+            status: 'fail',
+            reason: error.code === 'CHIP_SM_INVALID' ? 'CA_SM_BROKEN' : 'CA_REFUSED',
+          };
           // The session is unusable after a failed CA: open access again to finish reading.
           session.sm = null;
           await gainAccess(session, options.key, cardAccess?.infos ?? null, random);
@@ -159,7 +179,9 @@ export async function readIdCard(link: ApduLink, options: ReadOptions): Promise<
     }
   }
 
-  const wanted = [...new Set([...(options.dataGroups ?? DEFAULT_GROUPS), ...(listed.includes(15) ? [15] : [])])]
+  const wanted = [
+    ...new Set([...(options.dataGroups ?? DEFAULT_GROUPS), ...(listed.includes(15) ? [15] : [])]),
+  ]
     .filter((dg) => dg !== 14)
     .sort((a, b) => a - b);
   for (const dg of wanted) {

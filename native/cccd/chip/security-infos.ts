@@ -48,7 +48,8 @@ export interface OtherInfo {
   oid: string;
 }
 
-export type SecurityInfo = PaceInfo | ChipAuthInfo | ChipAuthPublicKeyInfo | ActiveAuthInfo | OtherInfo;
+export type SecurityInfo =
+  PaceInfo | ChipAuthInfo | ChipAuthPublicKeyInfo | ActiveAuthInfo | OtherInfo;
 
 const CIPHER_BY_ARC: Readonly<Record<string, SessionCipher>> = {
   '1': '3DES',

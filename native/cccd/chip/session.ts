@@ -12,7 +12,7 @@ import {
   type CommandApdu,
   type ResponseApdu,
 } from './apdu';
-import { SecureChannel } from './secure-messaging';
+import type { SecureChannel } from './secure-messaging';
 import { readTlvHeader } from './tlv';
 
 export interface ApduLink {
@@ -98,20 +98,34 @@ export class ChipSession {
     if (r.sw === SW.SECURITY_NOT_SATISFIED || r.sw === SW.CONDITIONS_NOT_SATISFIED) {
       throw new ChipError('CHIP_ACCESS_DENIED', { fid: fid.toString(16), sw: swHex(r.sw) });
     }
-    throw new ChipError('CHIP_STATUS_UNEXPECTED', { step: 'select', fid: fid.toString(16), sw: swHex(r.sw) });
+    throw new ChipError('CHIP_STATUS_UNEXPECTED', {
+      step: 'select',
+      fid: fid.toString(16),
+      sw: swHex(r.sw),
+    });
   }
 
   async readBinary(offset: number, length: number): Promise<Buffer> {
     if (offset > MAX_B0_OFFSET) {
       throw new ChipError('CHIP_LENGTH_OVERSIZED', { offset, limit: MAX_B0_OFFSET });
     }
-    const r = await this.send({ cla: 0, ins: 0xb0, p1: offset >> 8, p2: offset & 0xff, ne: length });
+    const r = await this.send({
+      cla: 0,
+      ins: 0xb0,
+      p1: offset >> 8,
+      p2: offset & 0xff,
+      ne: length,
+    });
     if (r.sw === SW.OK || r.sw === SW.END_OF_FILE_WARNING) return r.data;
     if (r.sw === SW.SECURITY_NOT_SATISFIED) {
       throw new ChipError('CHIP_ACCESS_DENIED', { step: 'read', sw: swHex(r.sw) });
     }
     if (r.sw === SW.WRONG_LENGTH || (r.sw & 0xff00) === 0x6c00) {
-      throw new ChipError('CHIP_STATUS_UNEXPECTED', { step: 'read', sw: swHex(r.sw), lengthRefused: true });
+      throw new ChipError('CHIP_STATUS_UNEXPECTED', {
+        step: 'read',
+        sw: swHex(r.sw),
+        lengthRefused: true,
+      });
     }
     throw new ChipError('CHIP_STATUS_UNEXPECTED', { step: 'read', sw: swHex(r.sw) });
   }
@@ -120,11 +134,15 @@ export class ChipSession {
    * Reads a whole EF whose content is one TLV: first its header (tag + length), then the rest
    * in chunks. null when the file does not exist.
    */
-  async readFile(fid: number, onBytes?: (read: number, total: number) => void): Promise<Buffer | null> {
+  async readFile(
+    fid: number,
+    onBytes?: (read: number, total: number) => void,
+  ): Promise<Buffer | null> {
     if (!(await this.selectFile(fid))) return null;
     const head = await this.readBinary(0, 8);
     const header = readTlvHeader(head, 0);
-    if (!header) throw new ChipError('CHIP_TLV_MALFORMED', { reason: 'file header', fid: fid.toString(16) });
+    if (!header)
+      throw new ChipError('CHIP_TLV_MALFORMED', { reason: 'file header', fid: fid.toString(16) });
     const total = header.headerLength + header.length;
     if (total > MAX_B0_OFFSET + EXTENDED_CHUNK) {
       throw new ChipError('CHIP_LENGTH_OVERSIZED', { fid: fid.toString(16), length: total });
@@ -136,7 +154,12 @@ export class ChipSession {
     while (read < total) {
       const part = await this.readBinary(read, Math.min(chunk, total - read));
       if (part.length === 0) {
-        throw new ChipError('CHIP_RESPONSE_MALFORMED', { reason: 'empty read', fid: fid.toString(16), read, total });
+        throw new ChipError('CHIP_RESPONSE_MALFORMED', {
+          reason: 'empty read',
+          fid: fid.toString(16),
+          read,
+          total,
+        });
       }
       chunks.push(part.subarray(0, total - read));
       read += Math.min(part.length, total - read);

@@ -51,7 +51,12 @@ export function verifySignature(
       }
       case 'rsa-pss': {
         const { hash, saltLength } = pssParams(algorithm.parameters);
-        return verify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, signature);
+        return verify(
+          hash,
+          data,
+          { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength },
+          signature,
+        );
       }
       case 'ecdsa':
         return verify(known.hash, data, { key, dsaEncoding: 'der' }, signature);

@@ -27,11 +27,15 @@ export function parseSod(bytes: Uint8Array): SecurityObject {
     const ldsVersion = readSmallInt(lso[0], 'LDSSecurityObject version');
     const algorithm = readAlgorithm(lso[1], 'hashAlgorithm');
     const hashAlgorithm = HASH_OIDS[algorithm.oid];
-    if (!hashAlgorithm) throw new ChipError('CHIP_SOD_MALFORMED', { reason: 'hash algorithm', oid: algorithm.oid });
+    if (!hashAlgorithm)
+      throw new ChipError('CHIP_SOD_MALFORMED', { reason: 'hash algorithm', oid: algorithm.oid });
     const hashes = new Map<number, Buffer>();
     for (const item of children(expectTag(lso[2], DER.SEQUENCE, 'dataGroupHashValues'))) {
       const [number, value] = children(expectTag(item, DER.SEQUENCE, 'DataGroupHash'));
-      hashes.set(readSmallInt(number, 'dataGroupNumber'), expectTag(value, DER.OCTET_STRING, 'hash').value);
+      hashes.set(
+        readSmallInt(number, 'dataGroupNumber'),
+        expectTag(value, DER.OCTET_STRING, 'hash').value,
+      );
     }
     return { signedData, hashAlgorithm, hashes, ldsVersion };
   } catch (error) {

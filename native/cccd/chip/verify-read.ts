@@ -56,11 +56,17 @@ export function verdictOf(checks: readonly Check[]): Verdict {
   const hashes = checks.some((c) => c.id === 'DG_HASHES' && c.status === 'pass');
   if (!signed || !hashes) return 'not_genuine';
   if (!trusted) return 'issuer_not_verified';
-  const cloneChecked = checks.some((c) => (c.id === 'CHIP_AUTH' || c.id === 'ACTIVE_AUTH') && c.status === 'pass');
+  const cloneChecked = checks.some(
+    (c) => (c.id === 'CHIP_AUTH' || c.id === 'ACTIVE_AUTH') && c.status === 'pass',
+  );
   return cloneChecked ? 'genuine' : 'clone_not_checked';
 }
 
-export function verifyRead(read: RawRead, anchors: readonly X509Certificate[], now: number): Verification {
+export function verifyRead(
+  read: RawRead,
+  anchors: readonly X509Certificate[],
+  now: number,
+): Verification {
   const passive = passiveAuthentication(read.sod, read.groups, anchors, now);
   const checks = [...passive.checks, chipAuthCheck(read), activeAuthCheck(read)];
   return { ...passive, checks, verdict: verdictOf(checks) };

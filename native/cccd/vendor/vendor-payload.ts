@@ -77,7 +77,14 @@ function textFields(o: Json): VendorRecord['fields'] {
     ethnicity: pick(o, 'race', 'ethnic', 'ethnicity', 'danToc'),
     religion: pick(o, 'religion', 'tonGiao'),
     hometown: pick(o, 'originPlace', 'placeOfOrigin', 'hometown', 'queQuan'),
-    residence: pick(o, 'residencePlace', 'placeOfResidence', 'residence', 'address', 'noiThuongTru'),
+    residence: pick(
+      o,
+      'residencePlace',
+      'placeOfResidence',
+      'residence',
+      'address',
+      'noiThuongTru',
+    ),
     identifyingMarks: pick(o, 'personalIdentification', 'identifyingMarks', 'dacDiemNhanDang'),
     issueDate: pick(o, 'issueDate', 'dateOfIssue', 'ngayCap'),
     expiryDate: pick(o, 'expiryDate', 'dateOfExpiry', 'expireDate', 'ngayHetHan'),
@@ -89,12 +96,24 @@ function textFields(o: Json): VendorRecord['fields'] {
 
 function flag(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return /^(true|ok|pass|valid|success|1)$/i.test(v) ? true : /^(false|fail|invalid|0)$/i.test(v) ? false : null;
+  if (typeof v === 'string')
+    return /^(true|ok|pass|valid|success|1)$/i.test(v)
+      ? true
+      : /^(false|fail|invalid|0)$/i.test(v)
+        ? false
+        : null;
   if (isObject(v)) return flag(v.result ?? v.status ?? v.valid);
   return null;
 }
 
-const DG_KEYS: Record<string, number | 'SOD'> = { dg1: 1, dg2: 2, dg13: 13, dg14: 14, dg15: 15, sod: 'SOD' };
+const DG_KEYS: Record<string, number | 'SOD'> = {
+  dg1: 1,
+  dg2: 2,
+  dg13: 13,
+  dg14: 14,
+  dg15: 15,
+  sod: 'SOD',
+};
 
 function rawFiles(o: Json): Map<number | 'SOD', Buffer> {
   const files = new Map<number | 'SOD', Buffer>();
@@ -108,7 +127,8 @@ function rawFiles(o: Json): Map<number | 'SOD', Buffer> {
 
 function nonEmpty(record: VendorRecord): VendorRecord {
   const hasText = Object.values(record.fields).some((v) => v !== null);
-  if (!hasText && record.files.size === 0) throw new VendorPayloadError({ reason: 'no citizen data' });
+  if (!hasText && record.files.size === 0)
+    throw new VendorPayloadError({ reason: 'no citizen data' });
   return record;
 }
 
@@ -119,7 +139,11 @@ function hn212(payload: Json): VendorRecord {
   let raw: Json = {};
   for (const e of events) {
     const data = isObject(e.data) ? e.data : e;
-    if (e.id === 3 || e.id === '3') throw new VendorPayloadError({ reason: 'device reported an error', message: pick(data, 'message', 'error') });
+    if (e.id === 3 || e.id === '3')
+      throw new VendorPayloadError({
+        reason: 'device reported an error',
+        message: pick(data, 'message', 'error'),
+      });
     if (e.id === 4 || e.id === '4') raw = { ...raw, ...data };
     else Object.assign(merged, data);
   }
@@ -151,7 +175,8 @@ function cicclient(payload: Json): VendorRecord {
 /** Kiosk WebSocket: `{ event: 'CARD_RESULT', data: {...} }`; EMPTY/FAILURE are not records. */
 function websocket(payload: Json): VendorRecord {
   const event = pick(payload, 'event', 'type');
-  if (event && event.toUpperCase() !== 'CARD_RESULT') throw new VendorPayloadError({ reason: 'not a card result', event });
+  if (event && event.toUpperCase() !== 'CARD_RESULT')
+    throw new VendorPayloadError({ reason: 'not a card result', event });
   const data = isObject(payload.data) ? payload.data : payload;
   return nonEmpty({
     fields: textFields(data),

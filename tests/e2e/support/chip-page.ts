@@ -28,7 +28,9 @@ export class ChipPage {
   async importTrustFile(name: string, contents: Buffer): Promise<void> {
     await this.page.getByTestId('nav-card-readers').click();
     await expect(this.page.getByTestId('card-readers-page')).toBeVisible();
-    await this.page.getByTestId('trust-import').setInputFiles({ name, mimeType: 'application/x-pem-file', buffer: contents });
+    await this.page
+      .getByTestId('trust-import')
+      .setInputFiles({ name, mimeType: 'application/x-pem-file', buffer: contents });
     await expect(this.page.getByTestId('trust-imported')).toBeVisible();
   }
 }

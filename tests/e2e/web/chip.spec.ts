@@ -16,11 +16,15 @@ import { ChipPage } from '../support/chip-page';
 import { expect, startHeadlessHost, stopHeadlessHost, test } from '../support/headless-host';
 
 const pki = testPki();
-const PEM = Buffer.from(`-----BEGIN CERTIFICATE-----\n${pki.csca.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+const PEM = Buffer.from(
+  `-----BEGIN CERTIFICATE-----\n${pki.csca.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`,
+);
 // The synthetic citizen of the chip, with a QR address that differs from the chip's residence.
 const QR = '079203000123|123456789|Nguyễn Văn An|15052003|Nam|Số 9 Đường Cũ, Phường Mẫu|01072021';
 
-test('without a smart-card service the panel says so, and manual CAN/MRZ entry is there', async ({ page }) => {
+test('without a smart-card service the panel says so, and manual CAN/MRZ entry is there', async ({
+  page,
+}) => {
   const host = await startHeadlessHost({ env: { MOTCUA_PCSC: 'off' } });
   try {
     const app = new AppPage(page);
@@ -48,12 +52,22 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
     await stack?.stop();
   });
 
-  test('QR scan, card placed → read automatically, "genuine", chip beside QR, difference flagged', async ({ page }) => {
+  test('QR scan, card placed → read automatically, "genuine", chip beside QR, difference flagged', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const ca = chipEcKey();
     const aa = rsaKey(1024);
     const card = buildCard({ pki, pace: true, caPublic: ca.publicKey, aaPublic: aa.publicKey });
-    const sim = new SimChip({ files: card.files, mrz: card.mrz, can: SYNTHETIC_CAN, pace: true, extendedLength: true, caPrivate: ca.privateScalar, aaPrivate: aa.privateKey });
+    const sim = new SimChip({
+      files: card.files,
+      mrz: card.mrz,
+      can: SYNTHETIC_CAN,
+      pace: true,
+      extendedLength: true,
+      caPrivate: ca.privateScalar,
+      aaPrivate: aa.privateKey,
+    });
     const host = await startHeadlessHost();
     let inserted: Awaited<ReturnType<typeof insertSimChip>> | null = null;
     try {
@@ -77,7 +91,11 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
       await expect(chip.field('motherName')).toContainText('Trần Thị Cúc');
       await expect(chip.field('idNumber')).toContainText('0792******23');
       await expect(page.getByTestId('chip-photo')).toBeVisible();
-      expect(await page.getByTestId('chip-photo').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(60);
+      expect(
+        await page
+          .getByTestId('chip-photo')
+          .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBe(60);
       await expect(page.getByTestId('chip-warnings')).toContainText('khác dữ liệu mã QR');
       const shots = join(APP_ROOT, 'tests', 'e2e', 'artifacts');
       mkdirSync(shots, { recursive: true });
@@ -91,7 +109,13 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
   test('a wrong CAN shows the refusal with its code, and nothing is read', async ({ page }) => {
     test.setTimeout(90_000);
     const card = buildCard({ pki, pace: true });
-    const sim = new SimChip({ files: card.files, mrz: card.mrz, can: '999999', pace: true, extendedLength: true });
+    const sim = new SimChip({
+      files: card.files,
+      mrz: card.mrz,
+      can: '999999',
+      pace: true,
+      extendedLength: true,
+    });
     const host = await startHeadlessHost();
     let inserted: Awaited<ReturnType<typeof insertSimChip>> | null = null;
     try {
@@ -101,7 +125,11 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
       await chip.waitForService('ready');
       await app.readQr(QR);
       inserted = await insertSimChip(sim);
-      await expect(page.getByTestId('chip-error')).toHaveAttribute('data-code', 'CHIP_ACCESS_KEY_REJECTED', { timeout: 30_000 });
+      await expect(page.getByTestId('chip-error')).toHaveAttribute(
+        'data-code',
+        'CHIP_ACCESS_KEY_REJECTED',
+        { timeout: 30_000 },
+      );
       await expect(page.getByTestId('chip-error')).toContainText('Thẻ từ chối mã truy cập');
       await expect(page.getByTestId('chip-result')).toHaveCount(0);
     } finally {

@@ -12,9 +12,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 90_000 });
 import type { ChipReadResult } from '../../../electron/api/calls/chip';
 import { chipEcKey, rsaKey, testPki } from '../../support/chip/pki';
-import { startPcscStack, VIRTUAL_READER, waitFor, type PcscStack } from '../../support/chip/pcsc-fixture';
+import {
+  startPcscStack,
+  VIRTUAL_READER,
+  waitFor,
+  type PcscStack,
+} from '../../support/chip/pcsc-fixture';
 import { SimChip } from '../../support/chip/sim-chip';
-import { buildCard, buildDg13, SYNTHETIC_CAN, SYNTHETIC_DG13, SYNTHETIC_MRZ } from '../../support/chip/synthetic-card';
+import {
+  buildCard,
+  buildDg13,
+  SYNTHETIC_CAN,
+  SYNTHETIC_DG13,
+  SYNTHETIC_MRZ,
+} from '../../support/chip/synthetic-card';
 import { insertSimChip } from '../../support/chip/vpcd-card';
 import { runCli } from '../../support/run-cli';
 import { openTestServices } from '../../support/services';
@@ -24,7 +35,12 @@ import type { AppServices } from '../../../electron/services/create-services';
 const tempDir = useTempDirs();
 const pki = testPki();
 const MRZ_LINES = `${SYNTHETIC_MRZ.slice(0, 30)}\n${SYNTHETIC_MRZ.slice(30, 60)}\n${SYNTHETIC_MRZ.slice(60)}`;
-const WRONG_MRZ = { kind: 'mrz-fields', documentNumber: '203000123', birthDate: '030516', expiryDate: '280515' } as const;
+const WRONG_MRZ = {
+  kind: 'mrz-fields',
+  documentNumber: '203000123',
+  birthDate: '030516',
+  expiryDate: '280515',
+} as const;
 let stack: PcscStack;
 
 beforeAll(async () => {
@@ -72,7 +88,20 @@ describe('the Debian ePass emulator (BAC + secure messaging) through pcscd', () 
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ ok: true, imported: 1 });
 
-    const run = await runCli(['card', 'read', '--reader', VIRTUAL_READER, '--mrz', MRZ_LINES, '--photo', join(dir, 'face.jpg'), '--json'], { dataDir: dir });
+    const run = await runCli(
+      [
+        'card',
+        'read',
+        '--reader',
+        VIRTUAL_READER,
+        '--mrz',
+        MRZ_LINES,
+        '--photo',
+        join(dir, 'face.jpg'),
+        '--json',
+      ],
+      { dataDir: dir },
+    );
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as ChipReadResult & { ok: boolean };
     expect(result.method).toBe('bac');
@@ -101,27 +130,39 @@ describe('the Debian ePass emulator (BAC + secure messaging) through pcscd', () 
     // The same card in an office without the CSCA: intact, issuer not verified — never "genuine".
     const other = openTestServices(tempDir());
     try {
-      const r = await other.dispatcher.dispatch('chip.read', { key: { kind: 'mrz', mrz: SYNTHETIC_MRZ } });
+      const r = await other.dispatcher.dispatch('chip.read', {
+        key: { kind: 'mrz', mrz: SYNTHETIC_MRZ },
+      });
       expect(r.ok, JSON.stringify(r)).toBe(true);
       if (!r.ok) return;
       expect(r.value.verdict).toBe('issuer_not_verified');
-      expect(r.value.checks.find((c) => c.id === 'ISSUER_TRUST')).toMatchObject({ status: 'not_done', reason: 'CSCA_UNKNOWN' });
+      expect(r.value.checks.find((c) => c.id === 'ISSUER_TRUST')).toMatchObject({
+        status: 'not_done',
+        reason: 'CSCA_UNKNOWN',
+      });
 
       // A CAN cannot open a BAC-only chip.
-      const can = await other.dispatcher.dispatch('chip.read', { key: { kind: 'can', can: SYNTHETIC_CAN } });
+      const can = await other.dispatcher.dispatch('chip.read', {
+        key: { kind: 'can', can: SYNTHETIC_CAN },
+      });
       expect(can).toMatchObject({ ok: false, error: { code: 'CHIP_PACE_UNSUPPORTED' } });
 
       // A wrong MRZ is refused and counted; after two refusals the clerk must confirm.
       for (const failures of [1, 2]) {
         const wrong = await other.dispatcher.dispatch('chip.read', { key: WRONG_MRZ });
-        expect(wrong).toMatchObject({ ok: false, error: { code: 'CHIP_ACCESS_KEY_REJECTED', details: { failures } } });
+        expect(wrong).toMatchObject({
+          ok: false,
+          error: { code: 'CHIP_ACCESS_KEY_REJECTED', details: { failures } },
+        });
       }
       expect(await other.dispatcher.dispatch('chip.read', { key: WRONG_MRZ })).toMatchObject({
         ok: false,
         error: { code: 'CHIP_KEY_RETRY_NEEDS_CONFIRMATION' },
       });
       // The right MRZ still works afterwards (the card was reset after each refusal).
-      const again = await other.dispatcher.dispatch('chip.read', { key: { kind: 'mrz', mrz: SYNTHETIC_MRZ } });
+      const again = await other.dispatcher.dispatch('chip.read', {
+        key: { kind: 'mrz', mrz: SYNTHETIC_MRZ },
+      });
       expect(again.ok, JSON.stringify(again)).toBe(true);
     } finally {
       other.services.close();
@@ -131,16 +172,30 @@ describe('the Debian ePass emulator (BAC + secure messaging) through pcscd', () 
   it('a DG13 altered after signing fails the hash check, and the read is still reported, not trusted', async () => {
     const card = buildCard({
       pki,
-      tamper: (g) => g.set(13, buildDg13({ ...SYNTHETIC_DG13, fields: { ...SYNTHETIC_DG13.fields, 9: 'Địa chỉ bị sửa' } })),
+      tamper: (g) =>
+        g.set(
+          13,
+          buildDg13({
+            ...SYNTHETIC_DG13,
+            fields: { ...SYNTHETIC_DG13.fields, 9: 'Địa chỉ bị sửa' },
+          }),
+        ),
     });
     const emulator = await stack.insertEmulatedCard(card.mrz, card.files);
     const { services, dispatcher } = openTestServices(tempDir());
     try {
-      const r = await dispatcher.dispatch('chip.read', { key: { kind: 'mrz', mrz: SYNTHETIC_MRZ } });
+      const r = await dispatcher.dispatch('chip.read', {
+        key: { kind: 'mrz', mrz: SYNTHETIC_MRZ },
+      });
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(r.value.verdict).toBe('not_genuine');
-      expect(r.value.checks[0]).toMatchObject({ id: 'DG_HASHES', status: 'fail', reason: 'HASH_MISMATCH', detail: { dataGroups: [13] } });
+      expect(r.value.checks[0]).toMatchObject({
+        id: 'DG_HASHES',
+        status: 'fail',
+        reason: 'HASH_MISMATCH',
+        detail: { dataGroups: [13] },
+      });
     } finally {
       services.close();
       await stack.removeCard(emulator);
@@ -152,8 +207,22 @@ describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
   it('PACE with the CAN, Chip and Active Authentication: "genuine", chip beside QR with a disagreement flagged', async () => {
     const ca = chipEcKey();
     const aa = rsaKey(1024);
-    const card = buildCard({ pki, pace: true, caPublic: ca.publicKey, aaPublic: aa.publicKey, photo: 'jp2' });
-    const sim = new SimChip({ files: card.files, mrz: card.mrz, can: SYNTHETIC_CAN, pace: true, extendedLength: true, caPrivate: ca.privateScalar, aaPrivate: aa.privateKey });
+    const card = buildCard({
+      pki,
+      pace: true,
+      caPublic: ca.publicKey,
+      aaPublic: aa.publicKey,
+      photo: 'jp2',
+    });
+    const sim = new SimChip({
+      files: card.files,
+      mrz: card.mrz,
+      can: SYNTHETIC_CAN,
+      pace: true,
+      extendedLength: true,
+      caPrivate: ca.privateScalar,
+      aaPrivate: aa.privateKey,
+    });
     const { services, dispatcher } = openTestServices(tempDir());
     const events: string[] = [];
     services.events.subscribe((e) => {
@@ -163,7 +232,10 @@ describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
     const inserted = await insertSimChip(sim);
     try {
       await cardSeenBy(services);
-      const imported = await dispatcher.dispatch('chip.trustImport', { fileName: 'csca.pem', contentBase64: Buffer.from(cscaPem()).toString('base64') });
+      const imported = await dispatcher.dispatch('chip.trustImport', {
+        fileName: 'csca.pem',
+        contentBase64: Buffer.from(cscaPem()).toString('base64'),
+      });
       expect(imported.ok).toBe(true);
       const r = await dispatcher.dispatch('chip.read', {
         key: { kind: 'can', can: SYNTHETIC_CAN },
@@ -181,7 +253,9 @@ describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
       if (!r.ok) return;
       expect(r.value.method).toBe('pace');
       expect(r.value.verdict).toBe('genuine');
-      expect(r.value.disagreements).toEqual([{ field: 'address', qr: 'Số 9 Đường Cũ, Phường Mẫu', chip: SYNTHETIC_DG13.fields[9] }]);
+      expect(r.value.disagreements).toEqual([
+        { field: 'address', qr: 'Số 9 Đường Cũ, Phường Mẫu', chip: SYNTHETIC_DG13.fields[9] },
+      ]);
       expect(r.value.warnings.map((w) => w.code)).toContain('CHIP_QR_MISMATCH');
       // DG2 held JPEG 2000: the UI gets a PNG it can show.
       expect(r.value.photo).toMatchObject({ mime: 'image/png', sourceFormat: 'jp2' });
@@ -194,16 +268,32 @@ describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
 
   it('a card lifted mid-read gives CHIP_CARD_REMOVED and stores nothing', async () => {
     const card = buildCard({ pki, pace: true });
-    const sim = new SimChip({ files: card.files, mrz: card.mrz, can: SYNTHETIC_CAN, pace: true, extendedLength: false, removeAtApdu: 16 });
+    const sim = new SimChip({
+      files: card.files,
+      mrz: card.mrz,
+      can: SYNTHETIC_CAN,
+      pace: true,
+      extendedLength: false,
+      removeAtApdu: 16,
+    });
     const { services, dispatcher } = openTestServices(tempDir());
     const inserted = await insertSimChip(sim);
     try {
       await cardSeenBy(services);
-      const r = await dispatcher.dispatch('chip.read', { key: { kind: 'can', can: SYNTHETIC_CAN } });
+      const r = await dispatcher.dispatch('chip.read', {
+        key: { kind: 'can', can: SYNTHETIC_CAN },
+      });
       expect(r).toMatchObject({ ok: false, error: { code: 'CHIP_CARD_REMOVED' } });
-      const rows = services.database.db.prepare('SELECT count(*) AS n FROM chip_reads').get() as { n: number };
+      const rows = services.database.db.prepare('SELECT count(*) AS n FROM chip_reads').get() as {
+        n: number;
+      };
       expect(rows.n).toBe(0);
-      await waitFor(stack.readers, (e) => e.type === 'card-removed', () => !stack.readers.readers().some((x) => x.cardPresent), 'removal');
+      await waitFor(
+        stack.readers,
+        (e) => e.type === 'card-removed',
+        () => !stack.readers.readers().some((x) => x.cardPresent),
+        'removal',
+      );
     } finally {
       services.close();
       await inserted.remove();

@@ -117,7 +117,8 @@ describe('both adapters serve the same contract', () => {
         input === undefined ? '' : JSON.stringify(input),
       );
       const expectedError = EXPECTED_ERRORS[name];
-      if (expectedError) expect(ipcResult).toMatchObject({ ok: false, error: { code: expectedError } });
+      if (expectedError)
+        expect(ipcResult).toMatchObject({ ok: false, error: { code: expectedError } });
       else expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
       // Paths and timestamps differ between the two data dirs; shapes and codes must not.
       expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(

@@ -9,7 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../../electron/host/app-root';
-import { openPcsc, pcscServiceReachable, type PcscEvent, type PcscReaders } from '../../../native/pcsc/pcsc-readers';
+import {
+  openPcsc,
+  pcscServiceReachable,
+  type PcscEvent,
+  type PcscReaders,
+} from '../../../native/pcsc/pcsc-readers';
 import { toHex } from '../../../native/cccd/chip/bytes';
 
 export const VIRTUAL_READER = 'Virtual PCD 00 00';
@@ -40,7 +45,8 @@ export async function acquirePcscLock(timeoutMs = 240_000): Promise<() => void> 
         // being created right now
       }
       if (owner > 0 && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the PC/SC test lock');
+      if (Date.now() - started > timeoutMs)
+        throw new Error('timed out waiting for the PC/SC test lock');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -48,17 +54,27 @@ export async function acquirePcscLock(timeoutMs = 240_000): Promise<() => void> 
 
 export function emulatorScript(): string {
   const candidates = [
-    process.env.MOTCUA_SHARED_DIR && join(process.env.MOTCUA_SHARED_DIR, 'tools', 'emrtd-card', 'emrtd-card.py'),
+    process.env.MOTCUA_SHARED_DIR &&
+      join(process.env.MOTCUA_SHARED_DIR, 'tools', 'emrtd-card', 'emrtd-card.py'),
     join(APP_ROOT, '..', 'shared', 'tools', 'emrtd-card', 'emrtd-card.py'),
     join(APP_ROOT, '..', '..', 'shared', 'tools', 'emrtd-card', 'emrtd-card.py'),
   ].filter((c): c is string => Boolean(c));
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`emrtd-card.py not found (looked in ${candidates.join(', ')}); set MOTCUA_SHARED_DIR`);
+  if (!found)
+    throw new Error(
+      `emrtd-card.py not found (looked in ${candidates.join(', ')}); set MOTCUA_SHARED_DIR`,
+    );
   return found;
 }
 
 /** Resolves when `predicate` sees an event (or the current state already satisfies `ready`). */
-export function waitFor(readers: PcscReaders, predicate: (e: PcscEvent) => boolean, ready: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export function waitFor(
+  readers: PcscReaders,
+  predicate: (e: PcscEvent) => boolean,
+  ready: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   if (ready()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -99,26 +115,48 @@ export async function startPcscStack(): Promise<PcscStack> {
       }
     }
     const readers = await openPcsc();
-    await waitFor(readers, (e) => e.type === 'reader-added' && e.reader === VIRTUAL_READER, () => readers.readers().some((r) => r.name === VIRTUAL_READER), 'the vpcd reader');
+    await waitFor(
+      readers,
+      (e) => e.type === 'reader-added' && e.reader === VIRTUAL_READER,
+      () => readers.readers().some((r) => r.name === VIRTUAL_READER),
+      'the vpcd reader',
+    );
     const dir = join(tmpdir(), `motcua-card-${process.pid}-${Date.now()}`);
     mkdirSync(dir, { recursive: true });
-    const present = () => readers.readers().find((r) => r.name === VIRTUAL_READER)?.cardPresent === true;
+    const present = () =>
+      readers.readers().find((r) => r.name === VIRTUAL_READER)?.cardPresent === true;
     return {
       readers,
       async insertEmulatedCard(mrz, files) {
         const json = join(dir, `card-${cards.size}.json`);
-        const hexFiles = Object.fromEntries([...files].filter(([fid]) => fid !== 0x011c).map(([fid, bytes]) => [fid.toString(16).padStart(4, '0').toUpperCase(), toHex(bytes)]));
+        const hexFiles = Object.fromEntries(
+          [...files]
+            .filter(([fid]) => fid !== 0x011c)
+            .map(([fid, bytes]) => [fid.toString(16).padStart(4, '0').toUpperCase(), toHex(bytes)]),
+        );
         writeFileSync(json, JSON.stringify({ mrz, files: hexFiles }));
-        const card = spawn('/usr/bin/python3', [emulatorScript(), '--card', json], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const card = spawn('/usr/bin/python3', [emulatorScript(), '--card', json], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         cards.add(card);
         const errors: string[] = [];
         card.stderr!.on('data', (c: Buffer) => errors.push(c.toString()));
         card.once('exit', () => cards.delete(card));
-        await waitFor(readers, (e) => e.type === 'card-inserted' && e.reader === VIRTUAL_READER, present, `the emulated card (${errors.join('')})`);
+        await waitFor(
+          readers,
+          (e) => e.type === 'card-inserted' && e.reader === VIRTUAL_READER,
+          present,
+          `the emulated card (${errors.join('')})`,
+        );
         return card;
       },
       async removeCard(card) {
-        const gone = waitFor(readers, (e) => e.type === 'card-removed' && e.reader === VIRTUAL_READER, () => !present(), 'card removal');
+        const gone = waitFor(
+          readers,
+          (e) => e.type === 'card-removed' && e.reader === VIRTUAL_READER,
+          () => !present(),
+          'card removal',
+        );
         card.kill('SIGTERM');
         await gone;
       },

@@ -2,7 +2,14 @@
  * A throwaway PKI for tests: X.509 certificates (RFC 5280) built from DER and signed with
  * node:crypto keys — a test CSCA, a Document Signer under it, and an unrelated CSCA.
  */
-import { createECDH, createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  createECDH,
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { encodeInt, encodeOid, DER } from '../../../native/cccd/chip/asn1';
 import { encodeTlv } from '../../../native/cccd/chip/tlv';
 
@@ -34,7 +41,10 @@ export function signWith(key: KeyObject, data: Uint8Array): Buffer {
 
 export function name(parts: { C: string; O: string; CN: string }): Buffer {
   const rdn = (oid: string, value: string, tag: number) =>
-    encodeTlv(DER.SET, encodeTlv(DER.SEQUENCE, encodeOid(oid), encodeTlv(tag, Buffer.from(value, 'utf8'))));
+    encodeTlv(
+      DER.SET,
+      encodeTlv(DER.SEQUENCE, encodeOid(oid), encodeTlv(tag, Buffer.from(value, 'utf8'))),
+    );
   return encodeTlv(
     DER.SEQUENCE,
     rdn('2.5.4.6', parts.C, DER.PRINTABLE_STRING),
@@ -60,7 +70,9 @@ function extension(oid: string, critical: boolean, value: Buffer): Buffer {
 }
 
 function keyId(key: KeyObject): Buffer {
-  return createHash('sha1').update(key.export({ type: 'spki', format: 'der' })).digest();
+  return createHash('sha1')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest();
 }
 
 export interface CertificateSpec {
@@ -75,13 +87,25 @@ export interface CertificateSpec {
 }
 
 export function certificate(spec: CertificateSpec): Buffer {
-  const keyUsage = spec.ca ? Buffer.from([0x03, 0x02, 0x01, 0x06]) : Buffer.from([0x03, 0x02, 0x07, 0x80]);
+  const keyUsage = spec.ca
+    ? Buffer.from([0x03, 0x02, 0x01, 0x06])
+    : Buffer.from([0x03, 0x02, 0x07, 0x80]);
   const extensions = [
     extension('2.5.29.15', true, keyUsage),
     extension('2.5.29.14', false, encodeTlv(DER.OCTET_STRING, keyId(spec.subjectKey))),
-    extension('2.5.29.35', false, encodeTlv(DER.SEQUENCE, encodeTlv(0x80, keyId(spec.issuerKey.publicKey)))),
+    extension(
+      '2.5.29.35',
+      false,
+      encodeTlv(DER.SEQUENCE, encodeTlv(0x80, keyId(spec.issuerKey.publicKey))),
+    ),
     ...(spec.ca
-      ? [extension('2.5.29.19', true, encodeTlv(DER.SEQUENCE, encodeTlv(DER.BOOLEAN, Buffer.from([0xff])), encodeInt(0)))]
+      ? [
+          extension(
+            '2.5.29.19',
+            true,
+            encodeTlv(DER.SEQUENCE, encodeTlv(DER.BOOLEAN, Buffer.from([0xff])), encodeInt(0)),
+          ),
+        ]
       : []),
   ];
   const tbs = encodeTlv(
@@ -150,5 +174,8 @@ export function chipEcKey(): { privateScalar: Buffer; publicKey: KeyObject } {
     encodeTlv(DER.SEQUENCE, encodeOid('1.2.840.10045.2.1'), encodeOid('1.3.36.3.3.2.8.1.1.7')),
     encodeTlv(DER.BIT_STRING, Buffer.from([0]), ecdh.getPublicKey()),
   );
-  return { privateScalar: ecdh.getPrivateKey(), publicKey: createPublicKey({ key: spki, format: 'der', type: 'spki' }) };
+  return {
+    privateScalar: ecdh.getPrivateKey(),
+    publicKey: createPublicKey({ key: spki, format: 'der', type: 'spki' }),
+  };
 }

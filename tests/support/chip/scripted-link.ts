@@ -17,7 +17,9 @@ export class ScriptedLink implements ApduLink {
     this.sent.push(toHex(command));
     if (!step) return Promise.reject(new Error(`unexpected APDU ${toHex(command)}`));
     if (toHex(command) !== step[0].toUpperCase()) {
-      return Promise.reject(new Error(`APDU ${this.index}: sent ${toHex(command)}, expected ${step[0]}`));
+      return Promise.reject(
+        new Error(`APDU ${this.index}: sent ${toHex(command)}, expected ${step[0]}`),
+      );
     }
     return Promise.resolve(fromHex(step[1]));
   }

@@ -5,7 +5,16 @@
  * with node:crypto primitives (ECDH for CA, raw RSA for AA) rather than the reader's helpers, so
  * the two sides do not share a mistake. Served through pcscd by vpcd-card.ts.
  */
-import { createCipheriv, createDecipheriv, createECDH, createHash, constants, privateEncrypt, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createECDH,
+  createHash,
+  constants,
+  privateEncrypt,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { brainpoolP256r1 } from '@noble/curves/misc.js';
 import { aesCmac, pad, retailMac, unpad } from '../../../native/cccd/chip/crypto';
 import { deriveKey } from '../../../native/cccd/chip/kdf';
@@ -51,7 +60,9 @@ function aes(key: Buffer, iv: Buffer | null, data: Buffer, enc: boolean, mode = 
 }
 
 function des(key: Buffer, data: Buffer, enc: boolean): Buffer {
-  const c = enc ? createCipheriv('des-ede-cbc', key, Buffer.alloc(8)) : createDecipheriv('des-ede-cbc', key, Buffer.alloc(8));
+  const c = enc
+    ? createCipheriv('des-ede-cbc', key, Buffer.alloc(8))
+    : createDecipheriv('des-ede-cbc', key, Buffer.alloc(8));
   c.setAutoPadding(false);
   return Buffer.concat([c.update(data), c.final()]);
 }
@@ -62,7 +73,16 @@ export class SimChip {
   private selected: number | null = null;
   private appSelected = false;
   private rndIc: Buffer | null = null;
-  private pace: { secret: Buffer; nonce?: Buffer; mapSk?: bigint; gen?: InstanceType<typeof P>; sk?: bigint; pk?: Buffer; pkIfd?: Buffer; ks?: { enc: Buffer; mac: Buffer } } | null = null;
+  private pace: {
+    secret: Buffer;
+    nonce?: Buffer;
+    mapSk?: bigint;
+    gen?: InstanceType<typeof P>;
+    sk?: bigint;
+    pk?: Buffer;
+    pkIfd?: Buffer;
+    ks?: { enc: Buffer; mac: Buffer };
+  } | null = null;
   private caPending = false;
 
   constructor(private readonly o: SimChipOptions) {}
@@ -81,7 +101,11 @@ export class SimChip {
         this.sm = null;
         return sw(0x6988);
       }
-      const answer = this.handle(Buffer.from([header[0]! & 0xf3, header[1]!, header[2]!, header[3]!]), plain.data, plain.le);
+      const answer = this.handle(
+        Buffer.from([header[0]! & 0xf3, header[1]!, header[2]!, header[3]!]),
+        plain.data,
+        plain.le,
+      );
       const protectedAnswer = this.protect(answer);
       if (this.caPending) this.switchToCaKeys();
       return protectedAnswer;
@@ -93,13 +117,20 @@ export class SimChip {
     const header = raw.subarray(0, 4);
     const body = raw.subarray(4);
     if (body.length === 0) return { header, data: Buffer.alloc(0), le: 0, extended: false };
-    if (body.length === 1) return { header, data: Buffer.alloc(0), le: body[0] || 256, extended: false };
+    if (body.length === 1)
+      return { header, data: Buffer.alloc(0), le: body[0] || 256, extended: false };
     if (body[0] === 0 && body.length >= 3) {
       const lc = body.readUInt16BE(1);
-      if (body.length === 3) return { header, data: Buffer.alloc(0), le: lc || 65536, extended: true };
+      if (body.length === 3)
+        return { header, data: Buffer.alloc(0), le: lc || 65536, extended: true };
       const data = body.subarray(3, 3 + lc);
       const rest = body.subarray(3 + lc);
-      return { header, data, le: rest.length === 2 ? rest.readUInt16BE(0) || 65536 : 0, extended: true };
+      return {
+        header,
+        data,
+        le: rest.length === 2 ? rest.readUInt16BE(0) || 65536 : 0,
+        extended: true,
+      };
     }
     const lc = body[0]!;
     const data = body.subarray(1, 1 + lc);
@@ -115,7 +146,9 @@ export class SimChip {
 
   private mac(data: Buffer): Buffer {
     const s = this.sm!;
-    return s.cipher === 'AES' ? aesCmac(s.ksMac, pad(data, 16)).subarray(0, 8) : retailMac(s.ksMac, pad(data, 8));
+    return s.cipher === 'AES'
+      ? aesCmac(s.ksMac, pad(data, 16)).subarray(0, 8)
+      : retailMac(s.ksMac, pad(data, 8));
   }
 
   private unprotect(header: Buffer, body: Buffer): { data: Buffer; le: number } | null {
@@ -187,7 +220,8 @@ export class SimChip {
       return OK;
     }
     const fid = data.readUInt16BE(0);
-    if (fid === 0x011c ? !this.o.files.has(fid) : !this.appSelected || !this.o.files.has(fid)) return sw(0x6a82);
+    if (fid === 0x011c ? !this.o.files.has(fid) : !this.appSelected || !this.o.files.has(fid))
+      return sw(0x6a82);
     if (fid !== 0x011c && !this.sm) return sw(0x6982);
     this.selected = fid;
     return OK;
@@ -205,7 +239,8 @@ export class SimChip {
     const l2 = this.o.mrz.slice(30, 60);
     const keys = bacKeys(mrzKeyInfo(l1.slice(5, 14), l2.slice(0, 6), l2.slice(8, 14)));
     const e = data.subarray(0, 32);
-    if (!retailMac(keys.kMac, pad(e, 8)).equals(data.subarray(32, 40)) || !this.rndIc) return sw(0x6300);
+    if (!retailMac(keys.kMac, pad(e, 8)).equals(data.subarray(32, 40)) || !this.rndIc)
+      return sw(0x6300);
     const plain = des(keys.kEnc, e, false);
     if (!plain.subarray(8, 16).equals(this.rndIc)) return sw(0x6300);
     const rndIfd = plain.subarray(0, 8);
@@ -216,7 +251,9 @@ export class SimChip {
       cipher: '3DES',
       ksEnc: deriveKey(seed, 1, '3DES'),
       ksMac: deriveKey(seed, 2, '3DES'),
-      ssc: BigInt(`0x${Buffer.concat([this.rndIc.subarray(4), rndIfd.subarray(4)]).toString('hex')}`),
+      ssc: BigInt(
+        `0x${Buffer.concat([this.rndIc.subarray(4), rndIfd.subarray(4)]).toString('hex')}`,
+      ),
     };
     return Buffer.concat([resp, retailMac(keys.kMac, pad(resp, 8)), OK]);
   }
@@ -231,7 +268,9 @@ export class SimChip {
       const secret =
         ref === 2
           ? Buffer.from(this.o.can, 'latin1')
-          : createHash('sha1').update(mrzKeyInfo(l1.slice(5, 14), l2.slice(0, 6), l2.slice(8, 14))).digest();
+          : createHash('sha1')
+              .update(mrzKeyInfo(l1.slice(5, 14), l2.slice(0, 6), l2.slice(8, 14)))
+              .digest();
       this.pace = { secret };
       return OK;
     }
@@ -247,7 +286,10 @@ export class SimChip {
       const ecdh = createECDH('brainpoolP256r1');
       ecdh.setPrivateKey(this.o.caPrivate);
       const shared = ecdh.computeSecret(item.value);
-      this.pendingCa = { enc: deriveKey(shared, 1, 'AES-128'), mac: deriveKey(shared, 2, 'AES-128') };
+      this.pendingCa = {
+        enc: deriveKey(shared, 1, 'AES-128'),
+        mac: deriveKey(shared, 2, 'AES-128'),
+      };
       this.caPending = !this.o.cloneWithoutCaKey;
       return Buffer.concat([encodeTlv(0x7c, Buffer.alloc(0)), OK]);
     }
@@ -256,25 +298,41 @@ export class SimChip {
     const kPi = deriveKey(pace.secret, 3, 'AES-128');
     if (!item) {
       pace.nonce = randomBytes(16);
-      return Buffer.concat([encodeTlv(0x7c, encodeTlv(0x80, aes(kPi, Buffer.alloc(16), pace.nonce, true))), OK]);
+      return Buffer.concat([
+        encodeTlv(0x7c, encodeTlv(0x80, aes(kPi, Buffer.alloc(16), pace.nonce, true))),
+        OK,
+      ]);
     }
     if (item.tag === 0x81) {
       pace.mapSk = BigInt(`0x${randomBytes(31).toString('hex')}`);
       const h = P.fromBytes(item.value).multiply(pace.mapSk);
       pace.gen = P.BASE.multiply(BigInt(`0x${pace.nonce!.toString('hex')}`)).add(h);
-      return Buffer.concat([encodeTlv(0x7c, encodeTlv(0x82, Buffer.from(P.BASE.multiply(pace.mapSk).toBytes(false)))), OK]);
+      return Buffer.concat([
+        encodeTlv(0x7c, encodeTlv(0x82, Buffer.from(P.BASE.multiply(pace.mapSk).toBytes(false)))),
+        OK,
+      ]);
     }
     if (item.tag === 0x83) {
       pace.sk = BigInt(`0x${randomBytes(31).toString('hex')}`);
       pace.pk = Buffer.from(pace.gen!.multiply(pace.sk).toBytes(false));
       pace.pkIfd = item.value;
-      const k = Buffer.from(P.fromBytes(item.value).multiply(pace.sk).toAffine().x.toString(16).padStart(64, '0'), 'hex');
+      const k = Buffer.from(
+        P.fromBytes(item.value).multiply(pace.sk).toAffine().x.toString(16).padStart(64, '0'),
+        'hex',
+      );
       pace.ks = { enc: deriveKey(k, 1, 'AES-128'), mac: deriveKey(k, 2, 'AES-128') };
       return Buffer.concat([encodeTlv(0x7c, encodeTlv(0x84, pace.pk)), OK]);
     }
     if (item.tag === 0x85 && cla === 0x00 && pace.ks) {
       const token = (pk: Buffer) =>
-        aesCmac(pace.ks!.mac, encodeTlv(0x7f49, encodeTlv(0x06, Buffer.from('04007F00070202040202', 'hex')), encodeTlv(0x86, pk))).subarray(0, 8);
+        aesCmac(
+          pace.ks!.mac,
+          encodeTlv(
+            0x7f49,
+            encodeTlv(0x06, Buffer.from('04007F00070202040202', 'hex')),
+            encodeTlv(0x86, pk),
+          ),
+        ).subarray(0, 8);
       if (!token(pace.pk!).equals(item.value)) {
         this.pace = null;
         return sw(0x6300);
@@ -300,9 +358,14 @@ export class SimChip {
     if (!this.o.aaPrivate || !this.sm) return sw(0x6982);
     const k = (this.o.aaPrivate.asymmetricKeyDetails?.modulusLength ?? 1024) / 8;
     const m1 = randomBytes(k - 22);
-    const hash = createHash('sha1').update(Buffer.concat([m1, challenge])).digest();
+    const hash = createHash('sha1')
+      .update(Buffer.concat([m1, challenge]))
+      .digest();
     const message = Buffer.concat([Buffer.from([0x6a]), m1, hash, Buffer.from([0xbc])]);
-    const signature = privateEncrypt({ key: this.o.aaPrivate, padding: constants.RSA_NO_PADDING }, message);
+    const signature = privateEncrypt(
+      { key: this.o.aaPrivate, padding: constants.RSA_NO_PADDING },
+      message,
+    );
     return Buffer.concat([signature, OK]);
   }
 }

@@ -15,7 +15,9 @@ export const FIXTURES = join(APP_ROOT, 'tests', 'fixtures', 'chip');
 
 /** cccd-formats.md §4 synthetic example (computed there): ID 079203000123, born 15/05/2003. */
 export const SYNTHETIC_MRZ =
-  'IDVNM2030001233079203000123<<3' + '0305152M2805151VNM<<<<<<<<<<<4' + 'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<';
+  'IDVNM2030001233079203000123<<3' +
+  '0305152M2805151VNM<<<<<<<<<<<4' +
+  'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<';
 
 export const SYNTHETIC_ID = '079203000123';
 export const SYNTHETIC_CAN = SYNTHETIC_ID.slice(6);
@@ -54,7 +56,10 @@ export const SYNTHETIC_DG13: Dg13Spec = {
 const PRINTABLE_FIELDS = new Set([1, 3, 11, 15, 16]);
 
 function str(n: number, value: string): Buffer {
-  return encodeTlv(PRINTABLE_FIELDS.has(n) ? DER.PRINTABLE_STRING : DER.UTF8_STRING, Buffer.from(value, 'utf8'));
+  return encodeTlv(
+    PRINTABLE_FIELDS.has(n) ? DER.PRINTABLE_STRING : DER.UTF8_STRING,
+    Buffer.from(value, 'utf8'),
+  );
 }
 
 export function buildDg13(spec: Dg13Spec): Buffer {
@@ -77,7 +82,12 @@ export function buildDg13(spec: Dg13Spec): Buffer {
   }
   return encodeTlv(
     0x6d,
-    encodeTlv(DER.SEQUENCE, encodeInt(1), encodeOid('1.0.10646.1.0.8'), encodeTlv(DER.SET, ...entries)),
+    encodeTlv(
+      DER.SEQUENCE,
+      encodeInt(1),
+      encodeOid('1.0.10646.1.0.8'),
+      encodeTlv(DER.SET, ...entries),
+    ),
   );
 }
 
@@ -100,10 +110,18 @@ export function buildDg2(image: Buffer, format: 'jpeg' | 'jp2', width = 60, heig
   general.writeUInt32BE(14 + body.length, 8);
   general.writeUInt16BE(1, 12);
   const record = Buffer.concat([general, body]);
-  const header = encodeTlv(0xa1, encodeTlv(0x80, Buffer.from([1, 1])), encodeTlv(0x87, Buffer.from([1, 1])));
+  const header = encodeTlv(
+    0xa1,
+    encodeTlv(0x80, Buffer.from([1, 1])),
+    encodeTlv(0x87, Buffer.from([1, 1])),
+  );
   return encodeTlv(
     0x75,
-    encodeTlv(0x7f61, encodeTlv(DER.INTEGER, Buffer.from([1])), encodeTlv(0x7f60, header, encodeTlv(0x5f2e, record))),
+    encodeTlv(
+      0x7f61,
+      encodeTlv(DER.INTEGER, Buffer.from([1])),
+      encodeTlv(0x7f60, header, encodeTlv(0x5f2e, record)),
+    ),
   );
 }
 
@@ -127,14 +145,25 @@ export function buildCom(groups: readonly number[]): Buffer {
 }
 
 /** EF.SOD: LDSSecurityObject (SHA-256) in a SignedData with signed attributes (RFC 5652). */
-export function buildSod(groups: ReadonlyMap<number, Buffer>, pki: Pick<TestPki, 'ds' | 'dsKey' | 'dsSerial' | 'dsIssuer'>): Buffer {
+export function buildSod(
+  groups: ReadonlyMap<number, Buffer>,
+  pki: Pick<TestPki, 'ds' | 'dsKey' | 'dsSerial' | 'dsIssuer'>,
+): Buffer {
   const sha256 = encodeTlv(DER.SEQUENCE, encodeOid('2.16.840.1.101.3.4.2.1'));
   const hashes = [...groups.entries()].map(([dg, bytes]) =>
-    encodeTlv(DER.SEQUENCE, encodeInt(dg), encodeTlv(DER.OCTET_STRING, createHash('sha256').update(bytes).digest())),
+    encodeTlv(
+      DER.SEQUENCE,
+      encodeInt(dg),
+      encodeTlv(DER.OCTET_STRING, createHash('sha256').update(bytes).digest()),
+    ),
   );
   const lso = encodeTlv(DER.SEQUENCE, encodeInt(0), sha256, encodeTlv(DER.SEQUENCE, ...hashes));
   const attrs = [
-    encodeTlv(DER.SEQUENCE, encodeOid('1.2.840.113549.1.9.3'), encodeTlv(DER.SET, encodeOid('2.23.136.1.1.1'))),
+    encodeTlv(
+      DER.SEQUENCE,
+      encodeOid('1.2.840.113549.1.9.3'),
+      encodeTlv(DER.SET, encodeOid('2.23.136.1.1.1')),
+    ),
     encodeTlv(
       DER.SEQUENCE,
       encodeOid('1.2.840.113549.1.9.4'),
@@ -156,11 +185,18 @@ export function buildSod(groups: ReadonlyMap<number, Buffer>, pki: Pick<TestPki,
     DER.SEQUENCE,
     encodeInt(3),
     encodeTlv(DER.SET, sha256),
-    encodeTlv(DER.SEQUENCE, encodeOid('2.23.136.1.1.1'), encodeTlv(0xa0, encodeTlv(DER.OCTET_STRING, lso))),
+    encodeTlv(
+      DER.SEQUENCE,
+      encodeOid('2.23.136.1.1.1'),
+      encodeTlv(0xa0, encodeTlv(DER.OCTET_STRING, lso)),
+    ),
     encodeTlv(0xa0, pki.ds),
     encodeTlv(DER.SET, signer),
   );
-  return encodeTlv(0x77, encodeTlv(DER.SEQUENCE, encodeOid('1.2.840.113549.1.7.2'), encodeTlv(0xa0, signedData)));
+  return encodeTlv(
+    0x77,
+    encodeTlv(DER.SEQUENCE, encodeOid('1.2.840.113549.1.7.2'), encodeTlv(0xa0, signedData)),
+  );
 }
 
 export function buildDg15(publicKey: KeyObject): Buffer {
@@ -171,10 +207,19 @@ export function buildDg15(publicKey: KeyObject): Buffer {
 export function buildDg14(caPublic: KeyObject | null, aaAlgorithm: string | null): Buffer {
   const infos: Buffer[] = [];
   if (caPublic) {
-    infos.push(encodeTlv(DER.SEQUENCE, encodeOid('0.4.0.127.0.7.2.2.1.2'), caPublic.export({ type: 'spki', format: 'der' })));
+    infos.push(
+      encodeTlv(
+        DER.SEQUENCE,
+        encodeOid('0.4.0.127.0.7.2.2.1.2'),
+        caPublic.export({ type: 'spki', format: 'der' }),
+      ),
+    );
     infos.push(encodeTlv(DER.SEQUENCE, encodeOid('0.4.0.127.0.7.2.2.3.2.2'), encodeInt(1)));
   }
-  if (aaAlgorithm) infos.push(encodeTlv(DER.SEQUENCE, encodeOid('2.23.136.1.1.5'), encodeInt(1), encodeOid(aaAlgorithm)));
+  if (aaAlgorithm)
+    infos.push(
+      encodeTlv(DER.SEQUENCE, encodeOid('2.23.136.1.1.5'), encodeInt(1), encodeOid(aaAlgorithm)),
+    );
   return encodeTlv(0x6e, encodeTlv(DER.SET, ...infos));
 }
 
@@ -212,7 +257,10 @@ export function buildCard(spec: CardSpec): CardFiles {
   groups.set(2, buildDg2(photo === 'jpeg' ? faceJpeg() : faceJp2(), photo));
   groups.set(13, buildDg13(spec.dg13 ?? SYNTHETIC_DG13));
   if (spec.caPublic || spec.aaPublic) {
-    groups.set(14, buildDg14(spec.caPublic ?? null, spec.aaPublic ? '0.4.0.127.0.7.1.1.4.1.3' : null));
+    groups.set(
+      14,
+      buildDg14(spec.caPublic ?? null, spec.aaPublic ? '0.4.0.127.0.7.1.1.4.1.3' : null),
+    );
   }
   if (spec.aaPublic) groups.set(15, buildDg15(spec.aaPublic));
   const sod = buildSod(groups, spec.pki);

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ChipReadResult } from '../../../../electron/api/calls/chip';
-import { checkNames, checkReasons, verdictCatalog, type CheckReason } from '../../../../electron/api/chip-checks';
+import {
+  checkNames,
+  checkReasons,
+  verdictCatalog,
+  type CheckReason,
+} from '../../../../electron/api/chip-checks';
 import type { Citizen } from '../../../../electron/api/schemas';
 import { formatDay } from '../../format';
 
@@ -20,9 +25,19 @@ export function ChipResultView({ result, qr }: { result: ChipReadResult; qr: Cit
   const sex = (s: 'male' | 'female' | null | undefined) => (s ? t(`chip.${s}`) : null);
   const mismatched = new Set(result.disagreements.map((d) => d.field));
   const rows: Row[] = [
-    { key: 'idNumber', chip: maskId(c.idNumber), qr: qr ? maskId(qr.idNumber) : undefined, compareField: 'idNumber' },
+    {
+      key: 'idNumber',
+      chip: maskId(c.idNumber),
+      qr: qr ? maskId(qr.idNumber) : undefined,
+      compareField: 'idNumber',
+    },
     { key: 'fullName', chip: c.fullName, qr: qr?.fullName, compareField: 'fullName' },
-    { key: 'dateOfBirth', chip: c.dateOfBirth ? formatDay(c.dateOfBirth) : c.dateOfBirthText, qr: qr ? formatDay(qr.dateOfBirth) : undefined, compareField: 'dateOfBirth' },
+    {
+      key: 'dateOfBirth',
+      chip: c.dateOfBirth ? formatDay(c.dateOfBirth) : c.dateOfBirthText,
+      qr: qr ? formatDay(qr.dateOfBirth) : undefined,
+      compareField: 'dateOfBirth',
+    },
     { key: 'sex', chip: sex(c.sex), qr: qr ? sex(qr.sex) : undefined, compareField: 'sex' },
     { key: 'nationality', chip: c.nationality },
     { key: 'ethnicity', chip: c.ethnicity },
@@ -30,21 +45,41 @@ export function ChipResultView({ result, qr }: { result: ChipReadResult; qr: Cit
     { key: 'hometown', chip: c.hometown },
     { key: 'residence', chip: c.residence, qr: qr?.address, compareField: 'address' },
     { key: 'identifyingMarks', chip: c.identifyingMarks },
-    { key: 'issueDate', chip: c.issueDate ? formatDay(c.issueDate) : null, qr: qr ? formatDay(qr.issueDate) : undefined, compareField: 'issueDate' },
+    {
+      key: 'issueDate',
+      chip: c.issueDate ? formatDay(c.issueDate) : null,
+      qr: qr ? formatDay(qr.issueDate) : undefined,
+      compareField: 'issueDate',
+    },
     { key: 'expiry', chip: c.expiryDate ? formatDay(c.expiryDate) : c.expiryText },
     { key: 'fatherName', chip: c.fatherName },
     { key: 'motherName', chip: c.motherName },
     { key: 'spouseName', chip: c.spouseName },
-    { key: 'oldIdNumber', chip: c.oldIdNumber, qr: qr ? qr.oldIdNumber : undefined, compareField: 'oldIdNumber' },
+    {
+      key: 'oldIdNumber',
+      chip: c.oldIdNumber,
+      qr: qr ? qr.oldIdNumber : undefined,
+      compareField: 'oldIdNumber',
+    },
   ];
   return (
     <div className="chip-result" data-testid="chip-result">
-      <div className="chip-verdict" data-testid="chip-verdict" data-verdict={result.verdict} role="status">
+      <div
+        className="chip-verdict"
+        data-testid="chip-verdict"
+        data-verdict={result.verdict}
+        role="status"
+      >
         {verdictCatalog[result.verdict][lang]}
       </div>
       <ul className="chip-checks" data-testid="chip-checks" aria-label={t('chip.checks')}>
         {result.checks.map((check) => (
-          <li key={check.id} data-check={check.id} data-status={check.status} data-reason={check.reason}>
+          <li
+            key={check.id}
+            data-check={check.id}
+            data-status={check.status}
+            data-reason={check.reason}
+          >
             <span className="mark">{MARKS[check.status]}</span> {checkNames[check.id][lang]}:{' '}
             {checkReasons[check.reason as CheckReason]?.[lang] ?? check.reason}
           </li>
@@ -62,7 +97,12 @@ export function ChipResultView({ result, qr }: { result: ChipReadResult; qr: Cit
       <div className="chip-body">
         <div>
           {result.photo ? (
-            <img className="chip-photo" data-testid="chip-photo" src={result.photo.dataUrl} alt={t('chip.photo')} />
+            <img
+              className="chip-photo"
+              data-testid="chip-photo"
+              src={result.photo.dataUrl}
+              alt={t('chip.photo')}
+            />
           ) : null}
         </div>
         <table className="table compact" data-testid="chip-compare">
@@ -78,7 +118,12 @@ export function ChipResultView({ result, qr }: { result: ChipReadResult; qr: Cit
             {rows.map((row) => {
               const differs = row.compareField !== undefined && mismatched.has(row.compareField);
               return (
-                <tr key={row.key} data-testid={`chip-field-${row.key}`} data-mismatch={differs} className={differs ? 'mismatch' : undefined}>
+                <tr
+                  key={row.key}
+                  data-testid={`chip-field-${row.key}`}
+                  data-mismatch={differs}
+                  className={differs ? 'mismatch' : undefined}
+                >
                   <td>{t(`chip.fields.${row.key}`)}</td>
                   <td className="chip-value">{row.chip ?? '—'}</td>
                   {qr && (
@@ -94,7 +139,12 @@ export function ChipResultView({ result, qr }: { result: ChipReadResult; qr: Cit
         </table>
       </div>
       <p className="muted small" data-testid="chip-stats">
-        {t('chip.stats', { method: result.method.toUpperCase(), apdus: result.apduCount, ms: result.durationMs })} · {result.source}
+        {t('chip.stats', {
+          method: result.method.toUpperCase(),
+          apdus: result.apduCount,
+          ms: result.durationMs,
+        })}{' '}
+        · {result.source}
       </p>
     </div>
   );

@@ -13,7 +13,8 @@ const EVENT_KEYS = { 'chip.readers': [STATUS_KEY], 'chip.card': [STATUS_KEY] } a
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
   let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 }
 
@@ -32,9 +33,17 @@ export function CardReadersPanel() {
     if (!file) return;
     setMessage(null);
     setError(null);
-    const answer = await motcua().chip.trustImport({ fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) });
+    const answer = await motcua().chip.trustImport({
+      fileName: file.name,
+      contentBase64: toBase64(await file.arrayBuffer()),
+    });
     if (answer.ok) {
-      setMessage(t('chip.trust.imported', { count: answer.value.imported, existing: answer.value.alreadyPresent }));
+      setMessage(
+        t('chip.trust.imported', {
+          count: answer.value.imported,
+          existing: answer.value.alreadyPresent,
+        }),
+      );
       void trust.refetch();
     } else setError(answer.error);
   }
@@ -50,7 +59,10 @@ export function CardReadersPanel() {
       <section className="card">
         <header className="card-header">
           <h2>{t('chip.readers.title')}</h2>
-          <span className={`badge ${service === 'ready' ? 'badge-ok' : 'badge-warn'}`} data-testid="readers-service">
+          <span
+            className={`badge ${service === 'ready' ? 'badge-ok' : 'badge-warn'}`}
+            data-testid="readers-service"
+          >
             {t(`chip.service.${service}`)}
           </span>
         </header>
@@ -60,12 +72,16 @@ export function CardReadersPanel() {
               <tr key={r.name} data-testid="reader-row">
                 <td>{r.name}</td>
                 <td>{r.cardPresent ? t('chip.cardPresent') : t('chip.cardAbsent')}</td>
-                <td className="muted small">{r.extendedLength ? t('chip.readers.extended') : t('chip.readers.short')}</td>
+                <td className="muted small">
+                  {r.extendedLength ? t('chip.readers.extended') : t('chip.readers.short')}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {status.data && status.data.readers.length === 0 && <p className="muted">{t('chip.readers.none')}</p>}
+        {status.data && status.data.readers.length === 0 && (
+          <p className="muted">{t('chip.readers.none')}</p>
+        )}
         <div className="actions">
           <button type="button" className="button" onClick={() => void status.refetch()}>
             {t('chip.readers.refresh')}
@@ -77,7 +93,13 @@ export function CardReadersPanel() {
         <p className="muted small">{t('chip.trust.hint')}</p>
         <label className="button" style={{ alignSelf: 'flex-start' }}>
           {t('chip.trust.import')}
-          <input type="file" hidden data-testid="trust-import" accept=".pem,.crt,.cer,.der,.ml,.bin" onChange={(e) => void importFile(e)} />
+          <input
+            type="file"
+            hidden
+            data-testid="trust-import"
+            accept=".pem,.crt,.cer,.der,.ml,.bin"
+            onChange={(e) => void importFile(e)}
+          />
         </label>
         {message && (
           <div className="notice notice-ok" role="status" data-testid="trust-imported">
@@ -100,10 +122,18 @@ export function CardReadersPanel() {
               {trust.data.map((a) => (
                 <tr key={a.fingerprint} data-testid="trust-row">
                   <td>{a.subject.replace(/\n/g, ', ')}</td>
-                  <td>{new Date(a.validTo).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
+                  <td>
+                    {new Date(a.validTo).toLocaleDateString('vi-VN', {
+                      timeZone: 'Asia/Ho_Chi_Minh',
+                    })}
+                  </td>
                   <td>{a.source}</td>
                   <td>
-                    <button type="button" className="button" onClick={() => void remove(a.fingerprint)}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void remove(a.fingerprint)}
+                    >
                       {t('chip.trust.remove')}
                     </button>
                   </td>

@@ -5,7 +5,12 @@
  * tests. The AES secure-messaging trace is gmrtd's TestNfcSessionSecureMessagingAES (AES-256).
  */
 import { describe, expect, it } from 'vitest';
-import { bacKeys, bacKeySeed, completeBac, mutualAuthenticate } from '../../../../native/cccd/chip/bac';
+import {
+  bacKeys,
+  bacKeySeed,
+  completeBac,
+  mutualAuthenticate,
+} from '../../../../native/cccd/chip/bac';
 import { fromHex, toHex } from '../../../../native/cccd/chip/bytes';
 import { pad, retailMac } from '../../../../native/cccd/chip/crypto';
 import { deriveKey } from '../../../../native/cccd/chip/kdf';

@@ -44,8 +44,7 @@ const G1 = {
   pkIfd:
     '042DB7A64C0355044EC9DF190514C625CBA2CEA48754887122F3A5EF0D5EDD301C3556F3B3B186DF10B857B58F6A7EB80F20BA5DC7BE1D43D9BF850149FBB36462',
   skIc: '107CF58696EF6155053340FD633392BA81909DF7B9706F226F32086C7AFF974A',
-  pkIc:
-    '049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094',
+  pkIc: '049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094',
   sharedK: '28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925',
   ksEnc: 'F5F0E35C0D7161EE6724EE513A0D9A7F',
   ksMac: 'FE251C7858B356B24514B3BD5F4297D1',
@@ -76,13 +75,23 @@ describe('ICAO 9303-11 Appendix G.1 — PACE ECDH-GM brainpoolP256r1, step by st
     const base = curve.curve.Point.BASE;
     expect(toHex(encodePoint(base.multiply(scalarFromHex(G1.skMapIfd))))).toBe(G1.pkMapIfd);
     expect(toHex(encodePoint(base.multiply(scalarFromHex(G1.skMapIc))))).toBe(G1.pkMapIc);
-    const { shared, generator } = mapGeneric(curve, fromHex(G1.nonce), scalarFromHex(G1.skMapIfd), fromHex(G1.pkMapIc));
+    const { shared, generator } = mapGeneric(
+      curve,
+      fromHex(G1.nonce),
+      scalarFromHex(G1.skMapIfd),
+      fromHex(G1.pkMapIc),
+    );
     expect(toHex(encodePoint(shared))).toBe(G1.sharedH);
     expect(toHex(encodePoint(generator))).toBe(G1.mappedG);
   });
 
   it('computes the ephemeral keys on G̃, the shared secret, the session keys and both tokens', () => {
-    const { generator } = mapGeneric(curve, fromHex(G1.nonce), scalarFromHex(G1.skMapIfd), fromHex(G1.pkMapIc));
+    const { generator } = mapGeneric(
+      curve,
+      fromHex(G1.nonce),
+      scalarFromHex(G1.skMapIfd),
+      fromHex(G1.pkMapIc),
+    );
     expect(toHex(encodePoint(publicOn(generator, scalarFromHex(G1.skIfd))))).toBe(G1.pkIfd);
     expect(toHex(encodePoint(publicOn(generator, scalarFromHex(G1.skIc))))).toBe(G1.pkIc);
     const k = sharedSecret(curve, scalarFromHex(G1.skIfd), fromHex(G1.pkIc));
@@ -133,17 +142,24 @@ describe('PACE driver replays the worked example APDU by APDU', () => {
     const refused = [...script.slice(0, 4), [script[4][0], '63C2']] as const;
     const session = new ChipSession(new ScriptedLink(refused), { extendedLength: false });
     const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
-    await expect(performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random)).rejects.toMatchObject({
+    await expect(
+      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random),
+    ).rejects.toMatchObject({
       code: 'CHIP_ACCESS_KEY_REJECTED',
       details: { triesLeft: 2 },
     });
   });
 
   it('refuses a chip whose token does not verify (a chip that does not know the password)', async () => {
-    const forged = [...script.slice(0, 4), [script[4][0], `7C0A8608${'00'.repeat(8)}9000`]] as const;
+    const forged = [
+      ...script.slice(0, 4),
+      [script[4][0], `7C0A8608${'00'.repeat(8)}9000`],
+    ] as const;
     const session = new ChipSession(new ScriptedLink(forged), { extendedLength: false });
     const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
-    await expect(performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random)).rejects.toMatchObject({
+    await expect(
+      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random),
+    ).rejects.toMatchObject({
       code: 'CHIP_ACCESS_KEY_REJECTED',
     });
   });

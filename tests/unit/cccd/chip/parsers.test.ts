@@ -5,7 +5,13 @@ import { parseDg1 } from '../../../../native/cccd/chip/dg1';
 import { parseDg13, parseDg13Date } from '../../../../native/cccd/chip/dg13';
 import { parseDg2 } from '../../../../native/cccd/chip/dg2';
 import { parseEfCom } from '../../../../native/cccd/chip/lds';
-import { encodeTlv, MAX_TLV_LENGTH, readSingleTlv, readTlv, readTlvList } from '../../../../native/cccd/chip/tlv';
+import {
+  encodeTlv,
+  MAX_TLV_LENGTH,
+  readSingleTlv,
+  readTlv,
+  readTlvList,
+} from '../../../../native/cccd/chip/tlv';
 import { checkDigit, parseTd1 } from '../../../../native/cccd/mrz';
 import {
   buildCom,
@@ -40,10 +46,13 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
     });
   });
 
-  it.each(['separate', 'together'] as const)('reads the parents whatever the nesting (%s)', (parentNesting) => {
-    const r = parseDg13(buildDg13({ ...SYNTHETIC_DG13, parentNesting }));
-    expect([r.fatherName, r.motherName]).toEqual(['Nguyễn Văn Bình', 'Trần Thị Cúc']);
-  });
+  it.each(['separate', 'together'] as const)(
+    'reads the parents whatever the nesting (%s)',
+    (parentNesting) => {
+      const r = parseDg13(buildDg13({ ...SYNTHETIC_DG13, parentNesting }));
+      expect([r.fatherName, r.motherName]).toEqual(['Nguyễn Văn Bình', 'Trần Thị Cúc']);
+    },
+  );
 
   it('tolerates absent fields: they are null, never shifted', () => {
     const { 6: _e, 7: _r, 10: _m, 15: _o, 16: _x, ...rest } = SYNTHETIC_DG13.fields;
@@ -57,20 +66,34 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
   });
 
   it('keeps field 12 as text when it is not a date (cards of people over 60)', () => {
-    const r = parseDg13(buildDg13({ ...SYNTHETIC_DG13, fields: { ...SYNTHETIC_DG13.fields, 12: 'Không thời hạn' } }));
+    const r = parseDg13(
+      buildDg13({ ...SYNTHETIC_DG13, fields: { ...SYNTHETIC_DG13.fields, 12: 'Không thời hạn' } }),
+    );
     expect(r.expiry).toEqual({ date: null, text: 'Không thời hạn' });
     expect(parseDg13Date('31/02/2030')).toEqual({ date: null, text: '31/02/2030' });
   });
 
   it('reads a spouse, female sex and unknown extra fields', () => {
     const r = parseDg13(
-      buildDg13({ ...SYNTHETIC_DG13, fields: { ...SYNTHETIC_DG13.fields, 4: 'Nữ' }, spouse: 'Lê Văn Dũng' }),
+      buildDg13({
+        ...SYNTHETIC_DG13,
+        fields: { ...SYNTHETIC_DG13.fields, 4: 'Nữ' },
+        spouse: 'Lê Văn Dũng',
+      }),
     );
     expect(r.sex).toBe('female');
     expect(r.spouseName).toBe('Lê Văn Dũng');
     const extra = encodeTlv(
       0x6d,
-      encodeTlv(DER.SEQUENCE, encodeInt(1), encodeOid('1.0.10646.1.0.8'), encodeTlv(DER.SET, encodeTlv(DER.SEQUENCE, encodeInt(21), encodeTlv(DER.UTF8_STRING, Buffer.from('mới'))))),
+      encodeTlv(
+        DER.SEQUENCE,
+        encodeInt(1),
+        encodeOid('1.0.10646.1.0.8'),
+        encodeTlv(
+          DER.SET,
+          encodeTlv(DER.SEQUENCE, encodeInt(21), encodeTlv(DER.UTF8_STRING, Buffer.from('mới'))),
+        ),
+      ),
     );
     expect(parseDg13(extra).otherFields).toEqual({ '21': 'mới' });
   });
@@ -82,7 +105,22 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
   });
 
   it('refuses invalid UTF-8 in a UTF8String instead of garbling a name', () => {
-    const bad = encodeTlv(0x6d, encodeTlv(DER.SEQUENCE, encodeInt(1), encodeOid('1.0.10646.1.0.8'), encodeTlv(DER.SET, encodeTlv(DER.SEQUENCE, encodeInt(2), encodeTlv(DER.UTF8_STRING, Buffer.from([0xc3, 0x28]))))));
+    const bad = encodeTlv(
+      0x6d,
+      encodeTlv(
+        DER.SEQUENCE,
+        encodeInt(1),
+        encodeOid('1.0.10646.1.0.8'),
+        encodeTlv(
+          DER.SET,
+          encodeTlv(
+            DER.SEQUENCE,
+            encodeInt(2),
+            encodeTlv(DER.UTF8_STRING, Buffer.from([0xc3, 0x28])),
+          ),
+        ),
+      ),
+    );
     expect(() => parseDg13(bad)).toThrow(expect.objectContaining({ code: 'CHIP_DG_MALFORMED' }));
   });
 });
@@ -90,16 +128,29 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
 describe('DG1, DG2, EF.COM', () => {
   it('DG1 holds the TD1 MRZ with valid check digits and the 12-digit ID', () => {
     const mrz = parseDg1(buildDg1(SYNTHETIC_MRZ));
-    expect(mrz).toMatchObject({ documentNumber: '203000123', idNumber: '079203000123', birthDate: '030515', expiryDate: '280515', sex: 'M', name: 'NGUYEN, VAN AN' });
+    expect(mrz).toMatchObject({
+      documentNumber: '203000123',
+      idNumber: '079203000123',
+      birthDate: '030515',
+      expiryDate: '280515',
+      sex: 'M',
+      name: 'NGUYEN, VAN AN',
+    });
   });
 
   it('DG1 with a wrong check digit is refused', () => {
     const broken = SYNTHETIC_MRZ.slice(0, 14) + '9' + SYNTHETIC_MRZ.slice(15);
-    expect(() => parseDg1(buildDg1(broken))).toThrow(expect.objectContaining({ code: 'CHIP_DG_MALFORMED' }));
+    expect(() => parseDg1(buildDg1(broken))).toThrow(
+      expect.objectContaining({ code: 'CHIP_DG_MALFORMED' }),
+    );
   });
 
   it('DG2 yields the JPEG or the JPEG 2000 image', () => {
-    expect(parseDg2(buildDg2(faceJpeg(), 'jpeg'))).toMatchObject({ format: 'jpeg', width: 60, height: 80 });
+    expect(parseDg2(buildDg2(faceJpeg(), 'jpeg'))).toMatchObject({
+      format: 'jpeg',
+      width: 60,
+      height: 80,
+    });
     const jp2 = parseDg2(buildDg2(faceJp2(), 'jp2'));
     expect(jp2.format).toBe('jp2');
     expect(jp2.data.equals(faceJp2())).toBe(true);
@@ -120,21 +171,29 @@ describe('TLV reader: malformed and hostile input', () => {
     ['length of five bytes', '6D850000000001'],
     ['tag of four bytes', '5FFFFFFF0100'],
   ])('%s → CHIP_TLV_MALFORMED', (_name, hex) => {
-    expect(() => readTlv(Buffer.from(hex, 'hex'))).toThrow(expect.objectContaining({ code: 'CHIP_TLV_MALFORMED' }));
+    expect(() => readTlv(Buffer.from(hex, 'hex'))).toThrow(
+      expect.objectContaining({ code: 'CHIP_TLV_MALFORMED' }),
+    );
   });
 
   it('an oversized length is refused before any allocation', () => {
-    expect(() => readTlv(Buffer.from('6D84FFFFFFFF', 'hex'))).toThrow(expect.objectContaining({ code: 'CHIP_LENGTH_OVERSIZED' }));
+    expect(() => readTlv(Buffer.from('6D84FFFFFFFF', 'hex'))).toThrow(
+      expect.objectContaining({ code: 'CHIP_LENGTH_OVERSIZED' }),
+    );
     expect(MAX_TLV_LENGTH).toBeLessThan(0xffffffff);
   });
 
   it('round-trips any tag and value (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(0x04, 0x30, 0x5f1f, 0x7f61, 0x6d), fc.uint8Array({ maxLength: 70000 }), (tag, value) => {
-        const tlv = readSingleTlv(encodeTlv(tag, value));
-        expect(tlv.tag).toBe(tag);
-        expect(Buffer.compare(tlv.value, Buffer.from(value))).toBe(0);
-      }),
+      fc.property(
+        fc.constantFrom(0x04, 0x30, 0x5f1f, 0x7f61, 0x6d),
+        fc.uint8Array({ maxLength: 70000 }),
+        (tag, value) => {
+          const tlv = readSingleTlv(encodeTlv(tag, value));
+          expect(tlv.tag).toBe(tag);
+          expect(Buffer.compare(tlv.value, Buffer.from(value))).toBe(0);
+        },
+      ),
       { numRuns: 60 },
     );
   });

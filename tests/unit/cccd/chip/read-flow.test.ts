@@ -10,16 +10,31 @@ import { readIdCard, type AccessKey } from '../../../../native/cccd/chip/read-id
 import { verifyRead } from '../../../../native/cccd/chip/verify-read';
 import { chipEcKey, rsaKey, testPki } from '../../../support/chip/pki';
 import { SimChip, type SimChipOptions } from '../../../support/chip/sim-chip';
-import { buildCard, buildDg13, SYNTHETIC_CAN, SYNTHETIC_DG13, type CardSpec } from '../../../support/chip/synthetic-card';
+import {
+  buildCard,
+  buildDg13,
+  SYNTHETIC_CAN,
+  SYNTHETIC_DG13,
+  type CardSpec,
+} from '../../../support/chip/synthetic-card';
 
 const NOW = Date.parse('2026-11-24T03:00:00Z');
 const pki = testPki();
 const anchors = [new X509Certificate(pki.csca)];
 
-function chip(spec: Partial<CardSpec> & { ca?: boolean; aa?: boolean }, options: Partial<SimChipOptions> = {}) {
+function chip(
+  spec: Partial<CardSpec> & { ca?: boolean; aa?: boolean },
+  options: Partial<SimChipOptions> = {},
+) {
   const ca = spec.ca ? chipEcKey() : null;
   const aa = spec.aa ? rsaKey(1024) : null;
-  const card = buildCard({ pki, pace: true, caPublic: ca?.publicKey ?? null, aaPublic: aa?.publicKey ?? null, ...spec });
+  const card = buildCard({
+    pki,
+    pace: true,
+    caPublic: ca?.publicKey ?? null,
+    aaPublic: aa?.publicKey ?? null,
+    ...spec,
+  });
   const sim = new SimChip({
     files: card.files,
     mrz: card.mrz,
@@ -30,11 +45,19 @@ function chip(spec: Partial<CardSpec> & { ca?: boolean; aa?: boolean }, options:
     ...(aa ? { aaPrivate: aa.privateKey } : {}),
     ...options,
   });
-  return { sim, link: { transmit: (apdu: Uint8Array) => Promise.resolve(sim.transmit(Buffer.from(apdu))) } };
+  return {
+    sim,
+    link: { transmit: (apdu: Uint8Array) => Promise.resolve(sim.transmit(Buffer.from(apdu))) },
+  };
 }
 
 const CAN: AccessKey = { kind: 'can', can: SYNTHETIC_CAN };
-const MRZ: AccessKey = { kind: 'mrz', documentNumber: '203000123', birthDate: '030515', expiryDate: '280515' };
+const MRZ: AccessKey = {
+  kind: 'mrz',
+  documentNumber: '203000123',
+  birthDate: '030515',
+  expiryDate: '280515',
+};
 
 describe('reading a Vietnamese ID card chip', () => {
   it('PACE with the CAN, CA and AA: every check passes and the verdict is "genuine"', async () => {
@@ -53,7 +76,12 @@ describe('reading a Vietnamese ID card chip', () => {
     ]);
     expect(v.verdict).toBe('genuine');
     const record = buildChipRecord(read.groups);
-    expect(record.dg13).toMatchObject({ fullName: 'Nguyễn Văn An', fatherName: 'Nguyễn Văn Bình', motherName: 'Trần Thị Cúc', ethnicity: 'Kinh' });
+    expect(record.dg13).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      fatherName: 'Nguyễn Văn Bình',
+      motherName: 'Trần Thị Cúc',
+      ethnicity: 'Kinh',
+    });
     expect(record.photo?.format).toBe('jpeg');
     expect(record.mrz?.idNumber).toBe('079203000123');
   });
@@ -73,7 +101,9 @@ describe('reading a Vietnamese ID card chip', () => {
 
   it('a CAN cannot open a BAC-only chip: a clear code asks for the MRZ', async () => {
     const { link } = chip({ pace: false });
-    await expect(readIdCard(link, { key: CAN, extendedLength: false })).rejects.toMatchObject({ code: 'CHIP_PACE_UNSUPPORTED' });
+    await expect(readIdCard(link, { key: CAN, extendedLength: false })).rejects.toMatchObject({
+      code: 'CHIP_PACE_UNSUPPORTED',
+    });
   });
 
   it('an unknown issuer gives "issuer_not_verified", never "genuine"', async () => {
@@ -82,15 +112,32 @@ describe('reading a Vietnamese ID card chip', () => {
     const other = new X509Certificate(testPki('VN', 'Other').csca);
     const v = verifyRead(read, [other], NOW);
     expect(v.verdict).toBe('issuer_not_verified');
-    expect(v.checks.find((c) => c.id === 'ISSUER_TRUST')).toMatchObject({ status: 'not_done', reason: 'CSCA_UNKNOWN' });
+    expect(v.checks.find((c) => c.id === 'ISSUER_TRUST')).toMatchObject({
+      status: 'not_done',
+      reason: 'CSCA_UNKNOWN',
+    });
   });
 
   it('a DG13 changed after signing fails the hash check', async () => {
-    const { link } = chip({ tamper: (g) => g.set(13, buildDg13({ ...SYNTHETIC_DG13, fields: { ...SYNTHETIC_DG13.fields, 2: 'Nguyễn Văn Ân' } })) });
+    const { link } = chip({
+      tamper: (g) =>
+        g.set(
+          13,
+          buildDg13({
+            ...SYNTHETIC_DG13,
+            fields: { ...SYNTHETIC_DG13.fields, 2: 'Nguyễn Văn Ân' },
+          }),
+        ),
+    });
     const read = await readIdCard(link, { key: CAN, extendedLength: false });
     const v = verifyRead(read, anchors, NOW);
     expect(v.verdict).toBe('not_genuine');
-    expect(v.checks[0]).toMatchObject({ id: 'DG_HASHES', status: 'fail', reason: 'HASH_MISMATCH', detail: { dataGroups: [13] } });
+    expect(v.checks[0]).toMatchObject({
+      id: 'DG_HASHES',
+      status: 'fail',
+      reason: 'HASH_MISMATCH',
+      detail: { dataGroups: [13] },
+    });
   });
 
   it('a clone (data copied, no CA private key) fails Chip Authentication', async () => {
@@ -103,19 +150,29 @@ describe('reading a Vietnamese ID card chip', () => {
 
   it('a wrong CAN is refused with a code the UI counts', async () => {
     const { link } = chip({});
-    await expect(readIdCard(link, { key: { kind: 'can', can: '000000' }, extendedLength: false })).rejects.toMatchObject({
+    await expect(
+      readIdCard(link, { key: { kind: 'can', can: '000000' }, extendedLength: false }),
+    ).rejects.toMatchObject({
       code: 'CHIP_ACCESS_KEY_REJECTED',
     });
   });
 
   it('a card removed mid-read stops with CHIP_CARD_REMOVED and no record', async () => {
     const { link } = chip({}, { removeAtApdu: 14 });
-    await expect(readIdCard(link, { key: CAN, extendedLength: false })).rejects.toMatchObject({ code: 'CHIP_CARD_REMOVED' });
+    await expect(readIdCard(link, { key: CAN, extendedLength: false })).rejects.toMatchObject({
+      code: 'CHIP_CARD_REMOVED',
+    });
   });
 
   it('reads in extended-length chunks when the chip takes them: fewer APDUs, same bytes', async () => {
-    const short = await readIdCard(chip({}, { extendedLength: true }).link, { key: CAN, extendedLength: false });
-    const long = await readIdCard(chip({}, { extendedLength: true }).link, { key: CAN, extendedLength: true });
+    const short = await readIdCard(chip({}, { extendedLength: true }).link, {
+      key: CAN,
+      extendedLength: false,
+    });
+    const long = await readIdCard(chip({}, { extendedLength: true }).link, {
+      key: CAN,
+      extendedLength: true,
+    });
     expect(long.groups.get(2)).toEqual(short.groups.get(2));
     expect(long.apduCount).toBeLessThan(short.apduCount);
   });
@@ -132,6 +189,8 @@ describe('reading a Vietnamese ID card chip', () => {
       address: 'Số 2 Đường Khác',
       issueDate: '2021-07-01',
     });
-    expect(diff).toEqual([{ field: 'address', qr: 'Số 2 Đường Khác', chip: SYNTHETIC_DG13.fields[9] }]);
+    expect(diff).toEqual([
+      { field: 'address', qr: 'Số 2 Đường Khác', chip: SYNTHETIC_DG13.fields[9] },
+    ]);
   });
 });
