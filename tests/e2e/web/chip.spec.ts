@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../../electron/host/app-root';
-import { chipEcKey, rsaKey, testPki } from '../../support/chip/pki';
+import { testPki } from '../../support/chip/pki';
 import { startPcscStack, type PcscStack } from '../../support/chip/pcsc-fixture';
-import { SimChip } from '../../support/chip/sim-chip';
+import { issuedSimChip, SimChip } from '../../support/chip/sim-chip';
 import { buildCard, SYNTHETIC_CAN, SYNTHETIC_DG13 } from '../../support/chip/synthetic-card';
 import { insertSimChip } from '../../support/chip/vpcd-card';
 import { AppPage } from '../support/app-page';
@@ -56,18 +56,7 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
     page,
   }) => {
     test.setTimeout(90_000);
-    const ca = chipEcKey();
-    const aa = rsaKey(1024);
-    const card = buildCard({ pki, pace: true, caPublic: ca.publicKey, aaPublic: aa.publicKey });
-    const sim = new SimChip({
-      files: card.files,
-      mrz: card.mrz,
-      can: SYNTHETIC_CAN,
-      pace: true,
-      extendedLength: true,
-      caPrivate: ca.privateScalar,
-      aaPrivate: aa.privateKey,
-    });
+    const { sim } = issuedSimChip(pki);
     const host = await startHeadlessHost();
     let inserted: Awaited<ReturnType<typeof insertSimChip>> | null = null;
     try {

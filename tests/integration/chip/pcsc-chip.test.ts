@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 90_000 });
 import type { ChipReadResult } from '../../../electron/api/calls/chip';
-import { chipEcKey, rsaKey, testPki } from '../../support/chip/pki';
+import { testPki } from '../../support/chip/pki';
 import {
   startPcscStack,
   VIRTUAL_READER,
   waitFor,
   type PcscStack,
 } from '../../support/chip/pcsc-fixture';
-import { SimChip } from '../../support/chip/sim-chip';
+import { issuedSimChip, SimChip } from '../../support/chip/sim-chip';
 import {
   buildCard,
   buildDg13,
@@ -205,24 +205,7 @@ describe('the Debian ePass emulator (BAC + secure messaging) through pcscd', () 
 
 describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
   it('PACE with the CAN, Chip and Active Authentication: "genuine", chip beside QR with a disagreement flagged', async () => {
-    const ca = chipEcKey();
-    const aa = rsaKey(1024);
-    const card = buildCard({
-      pki,
-      pace: true,
-      caPublic: ca.publicKey,
-      aaPublic: aa.publicKey,
-      photo: 'jp2',
-    });
-    const sim = new SimChip({
-      files: card.files,
-      mrz: card.mrz,
-      can: SYNTHETIC_CAN,
-      pace: true,
-      extendedLength: true,
-      caPrivate: ca.privateScalar,
-      aaPrivate: aa.privateKey,
-    });
+    const { sim } = issuedSimChip(pki, { photo: 'jp2' });
     const { services, dispatcher } = openTestServices(tempDir());
     const events: string[] = [];
     services.events.subscribe((e) => {

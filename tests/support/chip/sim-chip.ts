@@ -22,6 +22,8 @@ import { readTlvList, encodeTlv } from '../../../native/cccd/chip/tlv';
 import { bacKeys } from '../../../native/cccd/chip/bac';
 import { mrzKeyInfo } from '../../../native/cccd/mrz';
 import { ChipError } from '../../../native/cccd/chip/chip-error';
+import { chipEcKey, rsaKey, type TestPki } from './pki';
+import { buildCard, SYNTHETIC_CAN, type CardFiles, type CardSpec } from './synthetic-card';
 
 export interface SimChipOptions {
   files: Map<number, Buffer>;
@@ -368,4 +370,35 @@ export class SimChip {
     );
     return Buffer.concat([signature, OK]);
   }
+}
+
+/**
+ * A simulated Vietnamese card as issued: PACE with its CAN, a CA key in DG14 and an AA key in
+ * DG15 (cccd-formats.md §3.1), carrying the synthetic citizen signed under `pki`.
+ */
+export function issuedSimChip(
+  pki: TestPki,
+  spec: Partial<CardSpec> = {},
+  options: Partial<SimChipOptions> = {},
+): { sim: SimChip; card: CardFiles } {
+  const ca = chipEcKey();
+  const aa = rsaKey(1024);
+  const card = buildCard({
+    pki,
+    pace: true,
+    caPublic: ca.publicKey,
+    aaPublic: aa.publicKey,
+    ...spec,
+  });
+  const sim = new SimChip({
+    files: card.files,
+    mrz: card.mrz,
+    can: SYNTHETIC_CAN,
+    pace: true,
+    extendedLength: true,
+    caPrivate: ca.privateScalar,
+    aaPrivate: aa.privateKey,
+    ...options,
+  });
+  return { sim, card };
 }
