@@ -47,6 +47,8 @@ export interface CardConnection extends ApduLink {
 
 export interface PcscReaders {
   readers(): ReaderState[];
+  /** Readers the service announced whose first status is still awaited. */
+  pending(): number;
   subscribe(listener: (event: PcscEvent) => void): () => void;
   connect(reader: string): Promise<CardConnection>;
   close(): void;
@@ -195,6 +197,7 @@ export async function openPcsc(env: NodeJS.ProcessEnv = process.env): Promise<Pc
 
   return {
     readers: () => [...states.values()].map((s) => ({ ...s })),
+    pending: () => [...handles.keys()].filter((name) => !states.has(name)).length,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -143,13 +143,17 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
     if (event.type !== 'error') publishReaders();
   }
 
-  /** Waits for the first reader enumeration: readers appear asynchronously after the context opens. */
+  /**
+   * Waits for the first enumeration: readers, and whether a card lies on each, arrive
+   * asynchronously after the context opens (none at all ends by the timeout).
+   */
   function settle(r: PcscReaders, timeoutMs: number): Promise<void> {
-    if (r.readers().length > 0) return Promise.resolve();
+    const settled = () => r.readers().length > 0 && r.pending() === 0;
+    if (settled()) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
-      const off = r.subscribe((e) => {
-        if (e.type === 'reader-added') setImmediate(done);
+      const off = r.subscribe(() => {
+        if (settled()) done();
       });
       function done() {
         clearTimeout(timer);

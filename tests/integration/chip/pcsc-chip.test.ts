@@ -282,4 +282,29 @@ describe('the simulated chip (PACE, CA, AA) on the vpcd reader', () => {
       await inserted.remove();
     }
   });
+
+  it('a card that refuses extended-length APDUs is read again in short chunks, and the reader remembered', async () => {
+    const { sim } = issuedSimChip(pki, {}, { extendedLength: false });
+    const { services, dispatcher } = openTestServices(tempDir());
+    const inserted = await insertSimChip(sim);
+    try {
+      await cardSeenBy(services);
+      const before = await dispatcher.dispatch('chip.status');
+      expect(
+        before.ok && before.value.readers.find((r) => r.name === VIRTUAL_READER)?.extendedLength,
+      ).toBe(true);
+      const r = await dispatcher.dispatch('chip.read', {
+        key: { kind: 'can', can: SYNTHETIC_CAN },
+      });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      if (r.ok) expect(r.value.verdict).toBe('issuer_not_verified');
+      const after = await dispatcher.dispatch('chip.status');
+      expect(
+        after.ok && after.value.readers.find((x) => x.name === VIRTUAL_READER)?.extendedLength,
+      ).toBe(false);
+    } finally {
+      services.close();
+      await inserted.remove();
+    }
+  });
 });
