@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chipReadResultSchema } from './calls/chip';
 import { isoDay } from './schemas';
 
 /**
@@ -40,6 +41,12 @@ export const appEventSchema = z.discriminatedUnion('type', [
     file: z.string().optional(),
     percent: z.number().min(0).max(100),
     apdus: z.number().int(),
+  }),
+  // A record pushed by a vendor reader's middleware (HTTP push receiver).
+  z.object({
+    type: z.literal('chip.vendorRecord'),
+    at: z.number(),
+    result: chipReadResultSchema,
   }),
 ]);
 

@@ -11,6 +11,7 @@ import { createChipHandlers } from './chip/chip-handlers';
 import { createChipService } from './chip/chip-service';
 import { createTrustStore } from './chip/trust-store';
 import { createVendorIngest } from './chip/vendor-ingest';
+import { startVendorReceiver, type VendorReceiver } from './chip/vendor-receiver';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIntakeHandlers } from './intake/intake-service';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
@@ -32,12 +33,16 @@ export interface ServicesConfig {
   actor?: string;
   /** PC/SC chip readers; off with MOTCUA_PCSC=off (machines where no smart-card service may run). */
   pcsc?: boolean;
+  /** Loopback port for vendor reader middleware pushing JSON (MOTCUA_VENDOR_PUSH_PORT); off if unset. */
+  vendorPushPort?: number;
 }
 
 export interface AppServices {
   handlers: Handlers;
   events: EventBus;
   database: OfficeDatabase;
+  /** The vendor push receiver, when configured (null if it could not listen). */
+  vendorReceiver?: Promise<VendorReceiver | null>;
   close(): void;
 }
 
@@ -58,6 +63,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const audit = createAuditService(createAuditRepository(db), clock, config.actor ?? 'workstation');
   const chipRepo = createChipRepository(db);
   const trust = createTrustStore(chipRepo, clock, audit);
+  const vendorIngest = createVendorIngest({ repo: chipRepo, trust, audit, clock });
   const chip = createChipService({
     repo: chipRepo,
     trust,
@@ -88,15 +94,30 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       events,
     }),
-    ...createChipHandlers(chip, trust, createVendorIngest({ repo: chipRepo, trust, audit, clock })),
+    ...createChipHandlers(chip, trust, vendorIngest),
   };
+
+  const pushPort =
+    config.vendorPushPort ??
+    (process.env.MOTCUA_VENDOR_PUSH_PORT ? Number(process.env.MOTCUA_VENDOR_PUSH_PORT) : undefined);
+  const vendorReceiver =
+    pushPort === undefined || !Number.isInteger(pushPort)
+      ? undefined
+      : startVendorReceiver({ port: pushPort, ingest: vendorIngest, events, clock }).catch(
+          (error: unknown) => {
+            console.error(`[chip] vendor push receiver could not listen on ${pushPort}:`, error);
+            return null;
+          },
+        );
 
   return {
     handlers,
     events,
     database,
+    ...(vendorReceiver ? { vendorReceiver } : {}),
     close: () => {
       chip.close();
+      void vendorReceiver?.then((r) => r?.close());
       db.close();
     },
   };

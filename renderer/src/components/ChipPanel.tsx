@@ -78,6 +78,11 @@ function ChipPanelForCitizen({ citizen }: { citizen: QrCitizen }) {
       motcua().onEvent((event) => {
         if (event.type === 'chip.progress') setProgress(event);
         if (event.type === 'chip.card' && event.present) armed.current = true;
+        // A vendor reader's middleware pushed a card: show it like our own read.
+        if (event.type === 'chip.vendorRecord') {
+          setError(null);
+          setResult(event.result);
+        }
       }),
     [],
   );

@@ -7,12 +7,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../../electron/api/events';
+import { APP_ROOT } from '../../../electron/host/app-root';
 import { jp2ToPng } from '../../../electron/services/chip/photo';
+import { createServices } from '../../../electron/services/create-services';
+import { fixedClock } from '../../../electron/services/shared/clock';
 import { buildMasterList } from '../../support/chip/master-list';
 import { testPki } from '../../support/chip/pki';
 import { buildCard, faceJp2 } from '../../support/chip/synthetic-card';
 import { runCli } from '../../support/run-cli';
-import { openTestServices } from '../../support/services';
+import { openTestServices, TEST_NOW } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
 
 process.env.MOTCUA_PCSC = 'off';
@@ -211,6 +215,48 @@ describe('vendor readers pushing JSON (cccd-formats.md §5)', () => {
           error: { code: 'VENDOR_PAYLOAD_INVALID' },
         });
       }
+    } finally {
+      services.close();
+    }
+  });
+});
+
+describe('vendor middleware pushing over HTTP (loopback receiver)', () => {
+  it('a POSTed CICClient record reaches the UI as an event; bad bodies get 400 with the code', async () => {
+    const services = createServices({
+      dataDir: tempDir(),
+      appRoot: APP_ROOT,
+      appVersion: 'test',
+      host: 'web',
+      clock: fixedClock(TEST_NOW),
+      vendorPushPort: 0,
+    });
+    try {
+      const receiver = await services.vendorReceiver!;
+      const records: AppEvent[] = [];
+      services.events.subscribe((e) => e.type === 'chip.vendorRecord' && records.push(e));
+      const url = `http://127.0.0.1:${receiver!.port}/cccd?format=cicclient`;
+      const body = {
+        personalData: { idCode: '079203000123', personName: 'Nguyễn Văn An', gender: 'Nam' },
+        validation: { cardIntegrityResult: true },
+      };
+      const ok = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ ok: true, verdict: 'vendor_reported' });
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({
+        result: { citizen: { fullName: 'Nguyễn Văn An', sex: 'male' } },
+      });
+      const bad = await fetch(url, { method: 'POST', body: '{"personalData": ' });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({
+        ok: false,
+        error: { code: 'VENDOR_PAYLOAD_INVALID' },
+      });
+      expect(
+        (await fetch(`http://127.0.0.1:${receiver!.port}/other`, { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(404);
     } finally {
       services.close();
     }
