@@ -14,11 +14,10 @@ import {
   decryptNonce,
   dynamicData,
   encodePoint,
+  ephemeralPublicKey,
   generalAuthenticate,
-  mapGeneric,
   mseSetAtPace,
   publicKeysDiffer,
-  publicOn,
   sessionKeys,
   sharedSecret,
   startPace,
@@ -92,7 +91,6 @@ export async function performBac(
 
 export interface PaceTrace {
   nonce: Buffer;
-  mappedGenerator: Buffer;
   sharedSecret: Buffer;
   ksEnc: Buffer;
   ksMac: Buffer;
@@ -121,10 +119,10 @@ export async function performPace(
   const mapPublic = encodePoint(curve.curve.Point.BASE.multiply(mapKey));
   const step2 = await session.send(generalAuthenticate(0x81, mapPublic, false));
   if (step2.sw !== SW.OK) throw rejected('pace-map', step2.sw);
-  const { generator } = mapGeneric(curve, nonce, mapKey, dynamicData(step2.data, 0x82));
+  const chipMapping = dynamicData(step2.data, 0x82);
 
   const agreeKey = random.scalar?.('pace-agree') ?? randomScalar(curve);
-  const ownPublic = encodePoint(publicOn(generator, agreeKey));
+  const ownPublic = encodePoint(ephemeralPublicKey(curve, nonce, mapKey, chipMapping, agreeKey));
   const step3 = await session.send(generalAuthenticate(0x83, ownPublic, false));
   if (step3.sw !== SW.OK) throw rejected('pace-agree', step3.sw);
   const chipPublic = dynamicData(step3.data, 0x84);
@@ -148,5 +146,5 @@ export async function performPace(
     ksMac: keys.ksMac,
     ssc: Buffer.alloc(cipher === '3DES' ? 8 : 16),
   });
-  return { nonce, mappedGenerator: encodePoint(generator), sharedSecret: shared, ...keys };
+  return { nonce, sharedSecret: shared, ...keys };
 }

@@ -4,7 +4,7 @@
  * brainpoolP256r1, cccd-formats.md §3.1). Each step is a pure function so every intermediate
  * value can be checked against the worked example of Appendix G.1.
  */
-import { createHash } from 'node:crypto';
+import { createECDH, createHash } from 'node:crypto';
 import { DER, encodeOidValue } from './asn1';
 import { ChipError } from './chip-error';
 import { bigintFromBytes, bigintToBytes, bytesEqual } from './bytes';
@@ -98,10 +98,35 @@ export function publicOn(generator: EcPoint, privateKey: bigint): EcPoint {
   return generator.multiply(privateKey);
 }
 
-/** K = x-coordinate of SK_IFD · PK_IC, padded to the field size. */
+/**
+ * K = x-coordinate of SK_IFD · PK_IC, padded to the field size. Done by OpenSSL's ECDH (it also
+ * validates the point): several times faster than a generic scalar multiplication in JS.
+ */
 export function sharedSecret(curve: CurveInfo, privateKey: bigint, chipPublic: Uint8Array): Buffer {
-  const point = decodePoint(curve, chipPublic).multiply(privateKey);
-  return bigintToBytes(point.toAffine().x, curve.size);
+  decodePoint(curve, chipPublic);
+  const ecdh = createECDH(curve.nodeName);
+  ecdh.setPrivateKey(bigintToBytes(privateKey, curve.size));
+  return ecdh.computeSecret(Buffer.from(chipPublic));
+}
+
+/**
+ * The terminal's ephemeral public key on the mapped generator without forming G̃ first:
+ * SK·G̃ = SK·(s·G + SK_map·PK_map,IC) = (SK·s mod n)·G + (SK·SK_map mod n)·PK_map,IC — one
+ * fixed-base and one variable-base multiplication instead of two variable-base ones.
+ */
+export function ephemeralPublicKey(
+  curve: CurveInfo,
+  nonce: Uint8Array,
+  mappingPrivate: bigint,
+  chipMappingPublic: Uint8Array,
+  privateKey: bigint,
+): EcPoint {
+  const n = curve.curve.Point.Fn.ORDER;
+  const s = bigintFromBytes(nonce);
+  const pkIc = decodePoint(curve, chipMappingPublic);
+  return curve.curve.Point.BASE.multiply((privateKey * s) % n).add(
+    pkIc.multiply((privateKey * mappingPrivate) % n),
+  );
 }
 
 export function sessionKeys(
