@@ -3,17 +3,10 @@
  * runs the rest of the app unharmed), one read at a time with progress events, wrong-key counting
  * before the card could block, and the verification verdict. Only a complete read is stored.
  */
-import { createHash } from 'node:crypto';
 import type { ChipRepository } from '../../../db/repositories/chip-repository';
 import { ChipError } from '../../../native/cccd/chip/chip-error';
-import {
-  readIdCard,
-  type AccessKey,
-  type ReadProgress,
-  type RawRead,
-} from '../../../native/cccd/chip/read-id-card';
+import { readIdCard, type AccessKey, type RawRead } from '../../../native/cccd/chip/read-id-card';
 import { verifyRead } from '../../../native/cccd/chip/verify-read';
-import { parseTd1 } from '../../../native/cccd/mrz';
 import {
   openPcsc,
   PcscError,
@@ -29,6 +22,7 @@ import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
 import { buildReadResult } from './read-result';
+import { firstEnumeration, keyHash, lengthProblem, percentOf, toAccessKey } from './read-helpers';
 import type { TrustStore } from './trust-store';
 
 /** After this many refused keys in a row the clerk must confirm another try (ICAO 9303-11 §4.4: chips may delay or suspend). */
@@ -69,49 +63,6 @@ export interface ChipService {
   close(): void;
 }
 
-export function toAccessKey(input: AccessKeyInput): AccessKey {
-  if (input.kind === 'can') return { kind: 'can', can: input.can };
-  if (input.kind === 'mrz-fields')
-    return {
-      kind: 'mrz',
-      documentNumber: input.documentNumber,
-      birthDate: input.birthDate,
-      expiryDate: input.expiryDate,
-    };
-  const parsed = parseTd1(input.mrz);
-  if (!parsed.ok) throw new AppError('CHIP_MRZ_INVALID', { ...parsed.error });
-  const { documentNumber, birthDate, expiryDate } = parsed.mrz;
-  return { kind: 'mrz', documentNumber, birthDate, expiryDate };
-}
-
-/** Counters are keyed by a hash of the key material, never the value (it derives from the ID). */
-function keyHash(key: AccessKey): string {
-  const material =
-    key.kind === 'can'
-      ? `can:${key.can}`
-      : `mrz:${key.documentNumber}|${key.birthDate}|${key.expiryDate}`;
-  return createHash('sha256').update(material).digest('hex');
-}
-
-const PLANNED_FILES = ['EF.COM', 'DG14', 'DG1', 'DG2', 'DG13', 'DG15', 'EF.SOD'];
-
-function percentOf(p: ReadProgress): number {
-  if (p.step === 'access') return 5;
-  if (p.step === 'chip-auth') return 30;
-  if (p.step === 'active-auth') return 92;
-  const index = Math.max(0, PLANNED_FILES.indexOf(p.file ?? ''));
-  const within = p.bytesTotal ? (p.bytesRead ?? 0) / p.bytesTotal : 0;
-  return Math.min(90, Math.round(10 + (80 * (index + Math.min(1, within))) / PLANNED_FILES.length));
-}
-
-function lengthProblem(error: unknown): boolean {
-  return (
-    error instanceof ChipError &&
-    (error.code === 'CHIP_TRANSPORT_FAILED' ||
-      (error.code === 'CHIP_STATUS_UNEXPECTED' && error.details?.lengthRefused === true))
-  );
-}
-
 export function createChipService(deps: ChipServiceDeps): ChipService {
   const { repo, trust, audit, events, clock } = deps;
   let state: ServiceState = deps.enabled ? 'unavailable' : 'disabled';
@@ -143,26 +94,6 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
     if (event.type !== 'error') publishReaders();
   }
 
-  /**
-   * Waits for the first enumeration: readers, and whether a card lies on each, arrive
-   * asynchronously after the context opens (none at all ends by the timeout).
-   */
-  function settle(r: PcscReaders, timeoutMs: number): Promise<void> {
-    const settled = () => r.readers().length > 0 && r.pending() === 0;
-    if (settled()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const off = r.subscribe(() => {
-        if (settled()) done();
-      });
-      function done() {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    });
-  }
-
   async function ensureStarted(): Promise<void> {
     if (state === 'disabled' || state === 'ready') return;
     if (starting) return starting;
@@ -176,7 +107,7 @@ export function createChipService(deps: ChipServiceDeps): ChipService {
         readers = opened;
         opened.subscribe(onPcscEvent);
         state = 'ready';
-        await settle(opened, 1500);
+        await firstEnumeration(opened, 1500);
       } catch (error) {
         if (!(error instanceof PcscError)) console.error('[chip] PC/SC start failed:', error);
         state = 'unavailable';

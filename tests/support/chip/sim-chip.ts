@@ -4,6 +4,7 @@
  * length, chips that refuse long frames, and removal mid-read. It is written from the chip's side
  * with node:crypto primitives (ECDH for CA, raw RSA for AA) rather than the reader's helpers, so
  * the two sides do not share a mistake. Served through pcscd by vpcd-card.ts.
+ * Over 300 lines on purpose: one chip's whole state machine (SM, BAC, PACE, CA, AA) in one place.
  */
 import {
   createCipheriv,

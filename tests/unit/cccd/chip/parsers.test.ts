@@ -24,6 +24,15 @@ import {
   SYNTHETIC_MRZ,
 } from '../../../support/chip/synthetic-card';
 
+/** A DG13 holding one entry `n` with the given value (the envelope of cccd-formats.md §3.3). */
+function dg13With(n: number, value: Buffer): Buffer {
+  const entry = encodeTlv(DER.SEQUENCE, encodeInt(n), value);
+  return encodeTlv(
+    0x6d,
+    encodeTlv(DER.SEQUENCE, encodeInt(1), encodeOid('1.0.10646.1.0.8'), encodeTlv(DER.SET, entry)),
+  );
+}
+
 describe('DG13 (cccd-formats.md §3.3)', () => {
   it('reads every field of the table by number', () => {
     const r = parseDg13(buildDg13(SYNTHETIC_DG13));
@@ -83,18 +92,7 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
     );
     expect(r.sex).toBe('female');
     expect(r.spouseName).toBe('Lê Văn Dũng');
-    const extra = encodeTlv(
-      0x6d,
-      encodeTlv(
-        DER.SEQUENCE,
-        encodeInt(1),
-        encodeOid('1.0.10646.1.0.8'),
-        encodeTlv(
-          DER.SET,
-          encodeTlv(DER.SEQUENCE, encodeInt(21), encodeTlv(DER.UTF8_STRING, Buffer.from('mới'))),
-        ),
-      ),
-    );
+    const extra = dg13With(21, encodeTlv(DER.UTF8_STRING, Buffer.from('mới')));
     expect(parseDg13(extra).otherFields).toEqual({ '21': 'mới' });
   });
 
@@ -105,22 +103,7 @@ describe('DG13 (cccd-formats.md §3.3)', () => {
   });
 
   it('refuses invalid UTF-8 in a UTF8String instead of garbling a name', () => {
-    const bad = encodeTlv(
-      0x6d,
-      encodeTlv(
-        DER.SEQUENCE,
-        encodeInt(1),
-        encodeOid('1.0.10646.1.0.8'),
-        encodeTlv(
-          DER.SET,
-          encodeTlv(
-            DER.SEQUENCE,
-            encodeInt(2),
-            encodeTlv(DER.UTF8_STRING, Buffer.from([0xc3, 0x28])),
-          ),
-        ),
-      ),
-    );
+    const bad = dg13With(2, encodeTlv(DER.UTF8_STRING, Buffer.from([0xc3, 0x28])));
     expect(() => parseDg13(bad)).toThrow(expect.objectContaining({ code: 'CHIP_DG_MALFORMED' }));
   });
 });
