@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { calendarCalls } from './calls/calendar';
 import { catalogCalls } from './calls/catalog';
+import { chipCalls } from './calls/chip';
 import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
@@ -22,6 +23,7 @@ export const contract = {
   ...catalogCalls,
   ...calendarCalls,
   ...indicatorsCalls,
+  ...chipCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

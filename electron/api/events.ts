@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chipReadResultSchema } from './calls/chip';
 import { isoDay } from './schemas';
 
 /**
@@ -29,6 +30,35 @@ export const appEventSchema = z.discriminatedUnion('type', [
     at: z.number(),
     /** The procedure whose level changed, or null when a whole catalogue was loaded. */
     key: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('chip.readers'),
+    at: z.number(),
+    service: z.enum(['starting', 'ready', 'unavailable', 'disabled']),
+    readers: z.array(
+      z.object({ name: z.string(), cardPresent: z.boolean(), extendedLength: z.boolean() }),
+    ),
+  }),
+  z.object({
+    type: z.literal('chip.card'),
+    at: z.number(),
+    reader: z.string(),
+    present: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('chip.progress'),
+    at: z.number(),
+    reader: z.string(),
+    step: z.enum(['access', 'files', 'chip-auth', 'active-auth', 'verify', 'done', 'failed']),
+    file: z.string().optional(),
+    percent: z.number().min(0).max(100),
+    apdus: z.number().int(),
+  }),
+  // A record pushed by a vendor reader's middleware (HTTP push receiver).
+  z.object({
+    type: z.literal('chip.vendorRecord'),
+    at: z.number(),
+    result: chipReadResultSchema,
   }),
 ]);
 

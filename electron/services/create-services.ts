@@ -1,6 +1,7 @@
 import { createAuditRepository } from '../../db/repositories/audit-repository';
 import { createCalendarRepository } from '../../db/repositories/calendar-repository';
 import { createDossierStatsRepository } from '../../db/repositories/dossier-stats-repository';
+import { createChipRepository } from '../../db/repositories/chip-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
@@ -14,6 +15,11 @@ import {
   seedBundledCalendarSync,
 } from './dossiers/calendar-service';
 import { createDeskSettings } from './dossiers/desk-settings';
+import { createChipHandlers } from './chip/chip-handlers';
+import { createChipService } from './chip/chip-service';
+import { createTrustStore } from './chip/trust-store';
+import { createVendorIngest } from './chip/vendor-ingest';
+import { startVendorReceiver, type VendorReceiver } from './chip/vendor-receiver';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIndicatorsHandlers, createIndicatorsService } from './indicators/indicators-service';
 import { createIntakeHandlers } from './intake/intake-service';
@@ -39,12 +45,18 @@ export interface ServicesConfig {
   clock?: Clock;
   /** Who is acting, for the audit log (a workstation user once users exist). */
   actor?: string;
+  /** PC/SC chip readers; off with MOTCUA_PCSC=off (machines where no smart-card service may run). */
+  pcsc?: boolean;
+  /** Loopback port for vendor reader middleware pushing JSON (MOTCUA_VENDOR_PUSH_PORT); off if unset. */
+  vendorPushPort?: number;
 }
 
 export interface AppServices {
   handlers: Handlers;
   events: EventBus;
   database: OfficeDatabase;
+  /** The vendor push receiver, when configured (null if it could not listen). */
+  vendorReceiver?: Promise<VendorReceiver | null>;
   close(): void;
 }
 
@@ -78,6 +90,17 @@ export function createServices(config: ServicesConfig): AppServices {
     actor,
   });
   const calendar = createCalendarService({ repo: calendarRepo, procedures, audit, clock });
+  const chipRepo = createChipRepository(db);
+  const trust = createTrustStore(chipRepo, clock, audit);
+  const vendorIngest = createVendorIngest({ repo: chipRepo, trust, audit, clock });
+  const chip = createChipService({
+    repo: chipRepo,
+    trust,
+    audit,
+    events,
+    clock,
+    enabled: config.pcsc ?? process.env.MOTCUA_PCSC !== 'off',
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -115,12 +138,31 @@ export function createServices(config: ServicesConfig): AppServices {
         clock,
       }),
     ),
+    ...createChipHandlers(chip, trust, vendorIngest),
   };
+
+  const pushPort =
+    config.vendorPushPort ??
+    (process.env.MOTCUA_VENDOR_PUSH_PORT ? Number(process.env.MOTCUA_VENDOR_PUSH_PORT) : undefined);
+  const vendorReceiver =
+    pushPort === undefined || !Number.isInteger(pushPort)
+      ? undefined
+      : startVendorReceiver({ port: pushPort, ingest: vendorIngest, events, clock }).catch(
+          (error: unknown) => {
+            console.error(`[chip] vendor push receiver could not listen on ${pushPort}:`, error);
+            return null;
+          },
+        );
 
   return {
     handlers,
     events,
     database,
-    close: () => db.close(),
+    ...(vendorReceiver ? { vendorReceiver } : {}),
+    close: () => {
+      chip.close();
+      void vendorReceiver?.then((r) => r?.close());
+      db.close();
+    },
   };
 }

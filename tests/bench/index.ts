@@ -4,10 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { withinBudget, type BenchResult, type BenchSuite } from './harness';
+import { chipSuite } from './suites/chip';
 import { foundationSuite } from './suites/foundation';
 import { proceduresSuite } from './suites/procedures';
 
-const SUITES: readonly BenchSuite[] = [foundationSuite, proceduresSuite];
+const SUITES: readonly BenchSuite[] = [foundationSuite, proceduresSuite, chipSuite];
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },

@@ -1,3 +1,4 @@
+import { chipErrors } from './chip';
 import { coreErrors } from './core';
 import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
@@ -12,4 +13,5 @@ export const errorCatalog = {
   ...qrErrors,
   ...procedureErrors,
   ...dossierErrors,
+  ...chipErrors,
 } as const;

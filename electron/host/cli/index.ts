@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 domain error, 2 usage error.
  */
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
+import { cardReadCommand, cardTrustImportCommand, cardTrustListCommand } from './commands/card';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
 import { catalogExportCommand, catalogImportCommand } from './commands/catalog';
@@ -25,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   indicatorsCommand,
   demoSeedCommand,
   qrParseCommand,
+  cardReadCommand,
+  cardTrustImportCommand,
+  cardTrustListCommand,
 ];
 
 function helpText(): string {

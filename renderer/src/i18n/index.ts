@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { appMessages } from './sections/app';
+import { chipMessages } from './sections/chip';
 import { counterMessages } from './sections/counter';
 import { dashboardMessages } from './sections/dashboard';
 import { dossiersMessages } from './sections/dossiers';
@@ -20,6 +21,7 @@ const SECTIONS = [
   dashboardMessages,
   catalogMessages,
   dossiersMessages,
+  chipMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

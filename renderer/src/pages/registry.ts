@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CatalogPage } from './CatalogPage';
+import { CardReadersPage } from './CardReadersPage';
 import { CounterPage } from './CounterPage';
 import { DashboardPage } from './DashboardPage';
 import { DossiersPage } from './DossiersPage';
@@ -18,6 +19,7 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
   { id: 'dossiers', label: 'nav.dossiers', component: DossiersPage },
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
+  { id: 'card-readers', label: 'nav.cardReaders', component: CardReadersPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

@@ -13,6 +13,11 @@ import { createHttpHost } from '../../../electron/host/http-adapter';
 import { registerIpcAdapter, type IpcMainLike } from '../../../electron/main/ipc-adapter';
 import { openTestServices, SAMPLE_CITIZEN, TEST_OFFICE } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
+import { testPki } from '../../support/chip/pki';
+
+// No smart-card service in this test: chip.read answers PCSC_UNAVAILABLE through both adapters.
+process.env.MOTCUA_PCSC = 'off';
+const TEST_CSCA = testPki().csca.toString('base64');
 
 const CATALOG_2025 = readFileSync(
   join(APP_ROOT, 'resources', 'catalog', 'procedures-2025.json'),
@@ -67,7 +72,20 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'calendar.dueDate': { procedureKey: 'dang-ky-thuong-tru' },
   'indicators.compute': { month: '2026-11' },
   'dashboard.get': { period: '2026-11' },
+  'chip.status': undefined,
+  'chip.read': { key: { kind: 'can', can: '000123' } },
+  'chip.cancel': undefined,
+  'chip.trustList': undefined,
+  'chip.trustImport': { fileName: 'csca.der', contentBase64: TEST_CSCA },
+  'chip.trustRemove': { fingerprint: '0'.repeat(64) },
+  'chip.vendorIngest': {
+    format: 'cicclient',
+    payload: { personalData: { idCode: '022303004567', personName: 'Trần Thị Ngọc Hường' } },
+  },
 };
+
+/** Calls that need hardware answer the same domain error through both adapters. */
+const EXPECTED_ERRORS: Partial<Record<CallName, string>> = { 'chip.read': 'PCSC_UNAVAILABLE' };
 
 function fakeIpc() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
@@ -146,7 +164,10 @@ describe('both adapters serve the same contract', () => {
         name,
         httpInput === undefined ? '' : JSON.stringify(httpInput),
       );
-      expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      const expectedError = EXPECTED_ERRORS[name];
+      if (expectedError)
+        expect(ipcResult).toMatchObject({ ok: false, error: { code: expectedError } });
+      else expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
       // Paths and timestamps differ between the two data dirs; shapes and codes must not.
       expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(
         JSON.stringify(ipcResult).replace(/motcua-test-\w+/g, 'DIR'),

@@ -7,6 +7,8 @@ import { MIGRATIONS_DIR } from '../../../electron/services/office-database';
 import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-host-process';
 import { useTempDirs } from '../../support/temp-dir';
 
+/** A fresh database is migrated to the newest schema, whatever its number. */
+
 const tempDir = useTempDirs();
 
 async function call(url: string, name: string, body?: unknown) {

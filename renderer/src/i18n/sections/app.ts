@@ -17,6 +17,7 @@ const vi = {
     catalog: 'Danh mục TTHC',
     counter: 'Quầy tiếp nhận',
     settings: 'Cài đặt',
+    cardReaders: 'Đầu đọc thẻ chip',
   },
 } as const;
 
@@ -37,6 +38,7 @@ const en: Widen<typeof vi> = {
     catalog: 'Procedures',
     counter: 'Counter',
     settings: 'Settings',
+    cardReaders: 'Chip card readers',
   },
 };
 
