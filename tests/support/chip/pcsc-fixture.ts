@@ -52,18 +52,18 @@ export async function acquirePcscLock(timeoutMs = 240_000): Promise<() => void> 
   }
 }
 
+/**
+ * The emrtd-card emulator wrapper, vendored from the project's shared test tools into
+ * tests/tools/emrtd-card so a fresh clone (CI) has it; MOTCUA_SHARED_DIR can point at a newer copy.
+ */
 export function emulatorScript(): string {
   const candidates = [
     process.env.MOTCUA_SHARED_DIR &&
       join(process.env.MOTCUA_SHARED_DIR, 'tools', 'emrtd-card', 'emrtd-card.py'),
-    join(APP_ROOT, '..', 'shared', 'tools', 'emrtd-card', 'emrtd-card.py'),
-    join(APP_ROOT, '..', '..', 'shared', 'tools', 'emrtd-card', 'emrtd-card.py'),
+    join(APP_ROOT, 'tests', 'tools', 'emrtd-card', 'emrtd-card.py'),
   ].filter((c): c is string => Boolean(c));
   const found = candidates.find((c) => existsSync(c));
-  if (!found)
-    throw new Error(
-      `emrtd-card.py not found (looked in ${candidates.join(', ')}); set MOTCUA_SHARED_DIR`,
-    );
+  if (!found) throw new Error(`emrtd-card.py not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
