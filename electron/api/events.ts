@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runStateSchema } from './autofill-schemas';
 import { isoDay } from './schemas';
 
 /**
@@ -15,6 +16,17 @@ export const appEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('settings.changed'),
+    at: z.number(),
+  }),
+  /** Every phase change and progress step of an autofill run (never the typed values). */
+  z.object({
+    type: z.literal('autofill.run'),
+    at: z.number(),
+    run: runStateSchema,
+  }),
+  /** The desktop app's global autofill hotkey was pressed (the Counter page starts a run). */
+  z.object({
+    type: z.literal('autofill.hotkey'),
     at: z.number(),
   }),
 ]);

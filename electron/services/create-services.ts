@@ -1,3 +1,4 @@
+import { createAutofillTemplatesRepository } from '../../db/repositories/autofill-templates-repository';
 import { createAuditRepository } from '../../db/repositories/audit-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
@@ -6,6 +7,10 @@ import { createSettingsRepository } from '../../db/repositories/settings-reposit
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
+import { createAutofillHandlers } from './autofill/autofill-handlers';
+import { headlessAutofillHost, type AutofillHost } from './autofill/autofill-host';
+import { createAutofillService, type AutofillService } from './autofill/autofill-service';
+import { createTemplatesService } from './autofill/templates-service';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIntakeHandlers } from './intake/intake-service';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
@@ -25,12 +30,15 @@ export interface ServicesConfig {
   clock?: Clock;
   /** Who is acting, for the audit log (a workstation user once users exist). */
   actor?: string;
+  /** Focus, Esc and desktop access for autofill; the headless one unless the host has its own. */
+  autofillHost?: AutofillHost;
 }
 
 export interface AppServices {
   handlers: Handlers;
   events: EventBus;
   database: OfficeDatabase;
+  autofill: AutofillService;
   close(): void;
 }
 
@@ -49,6 +57,21 @@ export function createServices(config: ServicesConfig): AppServices {
   seedBundledCatalogSync(procedures, config.appRoot, clock);
   const settings = createSettingsService(createSettingsRepository(db), clock, events);
   const audit = createAuditService(createAuditRepository(db), clock, config.actor ?? 'workstation');
+  const citizens = createCitizensRepository(db);
+  const dossiers = createDossiersRepository(db);
+  const templates = createTemplatesService(
+    createAutofillTemplatesRepository(db),
+    createSettingsRepository(db),
+    clock,
+  );
+  templates.seedBuiltinsSync();
+  const autofill = createAutofillService({
+    host: config.autofillHost ?? headlessAutofillHost(),
+    audit,
+    events,
+    clock,
+    onInternalError: (error) => console.error('[autofill]', error),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -63,20 +86,25 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createProceduresHandlers(procedures),
     ...createIntakeHandlers(clock),
     ...createDossiersHandlers({
-      dossiers: createDossiersRepository(db),
-      citizens: createCitizensRepository(db),
+      dossiers,
+      citizens,
       procedures,
       settings,
       audit,
       clock,
       events,
     }),
+    ...createAutofillHandlers({ templates, runs: autofill, citizens, dossiers, clock }),
   };
 
   return {
     handlers,
     events,
     database,
-    close: () => db.close(),
+    autofill,
+    close: () => {
+      autofill.abort();
+      db.close();
+    },
   };
 }

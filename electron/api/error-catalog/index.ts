@@ -1,3 +1,4 @@
+import { autofillErrors } from './autofill';
 import { coreErrors } from './core';
 import { qrErrors } from './qr';
 
@@ -8,4 +9,5 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...autofillErrors,
 } as const;

@@ -30,6 +30,33 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   },
   'dossiers.todayCounts': undefined,
   'dossiers.listRecent': { limit: 5 },
+  'autofill.listTemplates': undefined,
+  'autofill.saveTemplate': {
+    name: 'Cổng DVC tỉnh — người nộp',
+    steps: [
+      { kind: 'field', field: 'fullName' },
+      { kind: 'key', key: 'Tab' },
+    ],
+  },
+  'autofill.deleteTemplate': { id: 'builtin-name-split' },
+  'autofill.exportTemplates': { ids: ['builtin-generic'] },
+  'autofill.importTemplates': {
+    json: JSON.stringify({
+      format: 'motcua-desk/autofill-templates',
+      version: 1,
+      templates: [{ name: 'Nhập thử', steps: [{ kind: 'field', field: 'address' }] }],
+    }),
+  },
+  'autofill.preview': { templateId: 'builtin-generic', source: { sample: true } },
+  // Must never reach the desktop in a test run: the ID is not revealed, so it is refused first.
+  'autofill.start': { templateId: 'builtin-generic', source: { sample: true }, idRevealed: false },
+  'autofill.abort': undefined,
+  'autofill.status': undefined,
+};
+
+/** Examples whose correct answer is a refusal (identical through both adapters all the same). */
+const EXPECTED_REFUSALS: Partial<Record<CallName, string>> = {
+  'autofill.start': 'AUTOFILL_ID_NOT_REVEALED',
 };
 
 function fakeIpc() {
@@ -98,7 +125,9 @@ describe('both adapters serve the same contract', () => {
         name,
         input === undefined ? '' : JSON.stringify(input),
       );
-      expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      const refusal = EXPECTED_REFUSALS[name];
+      if (refusal) expect(ipcResult).toMatchObject({ ok: false, error: { code: refusal } });
+      else expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
       // Paths and timestamps differ between the two data dirs; shapes and codes must not.
       expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(
         JSON.stringify(ipcResult).replace(/motcua-test-\w+/g, 'DIR'),
