@@ -12,6 +12,7 @@ export type AutofillErrorCode =
   | 'AUTOFILL_ESC_UNAVAILABLE'
   | 'AUTOFILL_CLIPBOARD_FAILED'
   | 'AUTOFILL_PASTE_NOT_TAKEN'
+  | 'AUTOFILL_PASTE_RACE'
   | 'AUTOFILL_CANNOT_TYPE';
 
 export class AutofillError extends Error {

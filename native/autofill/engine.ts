@@ -72,9 +72,11 @@ async function lockTarget(desktop: Desktop, guard: FocusGuard): Promise<ActiveWi
 
 async function assertStillOn(desktop: Desktop, guard: FocusGuard, target: ActiveWindow) {
   const active = await desktop.windows.active();
-  if (active && active.handle === target.handle) return;
-  if (active && (await guard.isOwnWindow(active))) throw new AutofillError('AUTOFILL_OWN_WINDOW');
-  throw new AutofillError('AUTOFILL_FOCUS_CHANGED');
+  if (!active) throw new AutofillError('AUTOFILL_FOCUS_CHANGED');
+  // Checked even in the same window: a browser's tabs share one window, and the clerk may have
+  // switched to the app's own tab.
+  if (await guard.isOwnWindow(active)) throw new AutofillError('AUTOFILL_OWN_WINDOW');
+  if (active.handle !== target.handle) throw new AutofillError('AUTOFILL_FOCUS_CHANGED');
 }
 
 async function perform(
@@ -105,6 +107,9 @@ async function perform(
   const offer = await clipboard.offer(action.text);
   try {
     checkAbort(signal);
+    if (offer.readBeforePaste()) {
+      throw new AutofillError('AUTOFILL_PASTE_RACE', { step: action.step });
+    }
     await keyboard.paste();
     // The next value may go on the clipboard only after the target fetched this one; otherwise
     // a slow page pastes the wrong field's value.

@@ -77,7 +77,11 @@ function settledClipboard(nut: NutModule, settleMs: number): ClipboardPort {
     save: async () => ({ text: await nut.clipboard.getContent() }),
     async offer(text): Promise<PasteOffer> {
       await nut.clipboard.setContent(text);
-      return { taken: async () => (await sleep(settleMs), true), dispose: () => undefined };
+      return {
+        readBeforePaste: () => false,
+        taken: async () => (await sleep(settleMs), true),
+        dispose: () => undefined,
+      };
     },
     restore: async (saved) => {
       await nut.clipboard.setContent(saved.text);

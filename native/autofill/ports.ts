@@ -18,6 +18,11 @@ export interface KeyboardPort {
 
 /** A value offered on the clipboard for one paste. */
 export interface PasteOffer {
+  /**
+   * Called right before the paste shortcut. True when the value was already read: an earlier
+   * paste was still reading when this value replaced it, so that field may hold this value.
+   */
+  readBeforePaste(): boolean;
   /** Resolves true once the target fetched the value (or after a settle delay where the platform cannot tell), false on timeout. */
   taken(timeoutMs: number): Promise<boolean>;
   dispose(): void;

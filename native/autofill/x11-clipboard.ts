@@ -10,7 +10,8 @@ import { AutofillError } from './autofill-error';
 import type { ClipboardPort, PasteOffer, SavedClipboard } from './ports';
 import { CANNOT_OPEN_DISPLAY, runTool } from './x11-tools';
 
-const TEXT_REQUEST = /handle_selection_request.*target=0x[0-9a-f]+ \((UTF8_STRING|STRING|TEXT)\)/;
+const REQUEST = /handle_selection_request/;
+const TEXT_TARGET = /target=0x[0-9a-f]+ \((UTF8_STRING|STRING|TEXT)\)/;
 const CONFIRMED = /Confirming conversion/;
 const INPUT_READ = /Accumulated \d+ bytes input/;
 
@@ -20,37 +21,91 @@ function failure(stderr: string, reason: string, cause?: unknown): AutofillError
     : new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason }, cause);
 }
 
+/**
+ * A paste is a burst of requests spread over tens of milliseconds, more under load: Chromium asks
+ * TARGETS, reads UTF8_STRING, asks TARGETS a dozen times, then reads UTF8_STRING again and
+ * inserts that. Replacing the owner before the last read makes the X server hand that read to
+ * the next owner, which refuses it (its ownership is newer than the keystroke): the field stays
+ * empty. So the first paste of a run learns how many text reads this target makes (it waits for
+ * a long silence), and later pastes wait for that many reads plus a short silence.
+ */
+const LEARN_QUIET_MS = 250;
+const SHORT_QUIET_MS = 10;
+
+export interface ReadCountMemory {
+  textReadsPerPaste: number | null;
+}
+
 class XselOffer implements PasteOffer {
-  private takenNow = false;
-  private waiters: (() => void)[] = [];
+  private textServed = 0;
+  private pasted = false;
+  private earlyText = false;
+  private lastRequestAt = 0;
+  private wake: (() => void) | null = null;
 
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {}
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly memory: ReadCountMemory,
+  ) {}
 
-  markTaken(): void {
-    this.takenNow = true;
-    for (const wake of this.waiters.splice(0)) wake();
+  onRequest(isText: boolean): void {
+    this.lastRequestAt = performance.now();
+    if (isText && !this.pasted) this.earlyText = true;
+    this.wake?.();
+  }
+
+  onTextServed(): void {
+    if (this.pasted) this.textServed += 1;
+    this.wake?.();
+  }
+
+  readBeforePaste(): boolean {
+    this.pasted = true;
+    return this.earlyText;
+  }
+
+  private settled(now: number): boolean {
+    if (this.textServed === 0) return false;
+    const quiet = now - this.lastRequestAt;
+    const expected = this.memory.textReadsPerPaste;
+    if (expected !== null && this.textServed >= expected) return quiet >= SHORT_QUIET_MS;
+    return quiet >= LEARN_QUIET_MS;
   }
 
   taken(timeoutMs: number): Promise<boolean> {
-    if (this.takenNow) return Promise.resolve(true);
+    const deadline = performance.now() + timeoutMs;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      const wake = () => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (value: boolean) => {
         clearTimeout(timer);
-        resolve(true);
+        this.wake = null;
+        if (value) {
+          this.memory.textReadsPerPaste = Math.max(
+            this.memory.textReadsPerPaste ?? 0,
+            this.textServed,
+          );
+        }
+        resolve(value);
       };
-      this.waiters.push(wake);
-      this.child.once('close', () => {
+      const check = () => {
         clearTimeout(timer);
-        resolve(this.takenNow);
-      });
+        const now = performance.now();
+        if (this.settled(now)) return finish(true);
+        if (now >= deadline + (this.textServed > 0 ? LEARN_QUIET_MS : 0)) {
+          return finish(this.textServed > 0);
+        }
+        timer = setTimeout(check, this.textServed > 0 ? SHORT_QUIET_MS : 25);
+      };
+      this.wake = check;
+      this.child.once('close', () => finish(this.textServed > 0));
+      check();
     });
   }
 
   /**
-   * Not killed here: the target may still be asking this owner for more (Chromium re-reads
-   * TARGETS after a paste) and would block until its own timeout. The owner exits by itself when
-   * the next value, or the clerk's restored clipboard, takes the selection (SelectionClear).
+   * Not killed here: the target may still be asking this owner for more and would block until
+   * its own timeout. The owner exits by itself when the next value, or the clerk's restored
+   * clipboard, takes the selection (SelectionClear).
    */
   dispose(): void {}
 
@@ -60,6 +115,8 @@ class XselOffer implements PasteOffer {
 }
 
 export function createX11Clipboard(xsel: string, env: NodeJS.ProcessEnv): ClipboardPort {
+  const offers = new Set<XselOffer>();
+  const memory: ReadCountMemory = { textReadsPerPaste: null };
   return {
     async save(): Promise<SavedClipboard> {
       const result = await runTool(xsel, ['--clipboard', '--output'], env, 2000).catch((e) => {
@@ -75,24 +132,27 @@ export function createX11Clipboard(xsel: string, env: NodeJS.ProcessEnv): Clipbo
           env,
           stdio: ['pipe', 'ignore', 'pipe'],
         }) as unknown as ChildProcessWithoutNullStreams;
-        const offer = new XselOffer(child);
+        const offer = new XselOffer(child, memory);
+        offers.add(offer);
+        child.on('close', () => offers.delete(offer));
         const trace: string[] = [];
         let ready = false;
-        let requested = false;
+        let textPending = false;
         child.on('error', (error) => reject(failure('', 'xsel failed to start', error)));
         child.on('close', () => {
           if (!ready) reject(failure(trace.join('\n'), 'xsel exited before owning the clipboard'));
         });
         createInterface({ input: child.stderr }).on('line', (line) => {
           if (trace.length < 50) trace.push(line);
-          if (process.env.XSEL_DEBUG) console.error('[xsel]', line);
           if (!ready && INPUT_READ.test(line)) {
             ready = true;
             resolve(offer);
-          } else if (TEXT_REQUEST.test(line)) {
-            requested = true;
-          } else if (requested && CONFIRMED.test(line)) {
-            offer.markTaken();
+          } else if (REQUEST.test(line)) {
+            textPending = TEXT_TARGET.test(line);
+            offer.onRequest(textPending);
+          } else if (textPending && CONFIRMED.test(line)) {
+            textPending = false;
+            offer.onTextServed();
           }
         });
         child.stdin.on('error', () => undefined);
@@ -112,6 +172,8 @@ export function createX11Clipboard(xsel: string, env: NodeJS.ProcessEnv): Clipbo
       ).catch((e) => {
         throw failure('', 'xsel --input failed to start', e);
       });
+      // Owners that lost the selection exit by themselves; make sure none is left behind.
+      for (const offer of offers) offer.kill();
       if (result.code !== 0) throw failure(result.stderr, 'xsel --input failed');
     },
   };

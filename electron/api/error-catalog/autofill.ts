@@ -74,4 +74,8 @@ export const autofillErrors = {
     vi: 'Ô đang chọn trên biểu mẫu không nhận dữ liệu dán nên đã dừng. Hãy kiểm tra thứ tự phím Tab của mẫu, hoặc dùng chế độ gõ phím cho bước đó.',
     en: 'The focused form field did not accept the paste, so typing stopped. Check the template’s Tab order, or use typing mode for that step.',
   },
+  AUTOFILL_PASTE_RACE: {
+    vi: 'Trang biểu mẫu đọc dữ liệu dán chậm nên ô trước có thể đã nhận sai giá trị; đã dừng điền. Hãy kiểm tra biểu mẫu, tăng thời gian chờ giữa các bước trong mẫu rồi chạy lại.',
+    en: 'The form read pasted data late, so the previous field may hold the wrong value; typing stopped. Check the form, raise the template’s delay between steps and run again.',
+  },
 } as const satisfies MessageTable;
