@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 domain error, 2 usage error.
  */
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
+import { autofillRunCommand, autofillTemplatesListCommand } from './commands/autofill';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
 import { proceduresListCommand } from './commands/procedures';
@@ -13,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
   proceduresListCommand,
   demoSeedCommand,
   qrParseCommand,
+  autofillTemplatesListCommand,
+  autofillRunCommand,
 ];
 
 function helpText(): string {

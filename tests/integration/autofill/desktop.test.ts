@@ -3,7 +3,9 @@
  * form, nut-js typing through XTest, xsel holding the clipboard, xinput hearing Esc. Values are
  * read back through Playwright. Runs wherever Xvfb exists (CI installs it); skipped elsewhere.
  */
+import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
+import { APP_ROOT } from '../../../electron/host/app-root';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunState } from '../../../electron/api/autofill-schemas';
 import type { AppEvent } from '../../../electron/api/events';
@@ -219,5 +221,58 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
       ngayCap: '2021-07-01',
     });
     await second.context().close();
+  });
+
+  /** `autofill run` as IT staff use it: typed in a terminal, then they click into the form. */
+  function cliRun(args: string[], onCountdown: () => Promise<void>) {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/host/cli/main.ts', 'autofill', 'run', ...args],
+      { cwd: APP_ROOT, env: { ...process.env, MOTCUA_DATA_DIR: tempDir() } },
+    );
+    let stdout = '';
+    let stderr = '';
+    let announced = false;
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      if (!announced && stderr.includes('Sẽ điền')) {
+        announced = true;
+        void onCountdown();
+      }
+    });
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, stdout, stderr })),
+    );
+  }
+
+  it('CLI: autofill run --delay-start fills the window the operator switches to, never the terminal', async () => {
+    const form = await openWindow(browser, { fixture: 'applicant-form.html' });
+    const terminal = await openWindow(browser, { title: 'root@may-tram: ~ (terminal)' }, 'own');
+    await untilActiveTitle('terminal');
+    const args = ['--template', 'builtin-generic', '--citizen', 'sample', '--delay-start', '2500'];
+    const result = await cliRun(args, async () => {
+      await form.bringToFront();
+      await form.focus('#hoTen');
+    });
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/Đã điền 6 trường/);
+    expect(await form.inputValue('#diaChi')).toBe(
+      'Số 12 đường Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh (dữ liệu mẫu)',
+    );
+    expect(await terminal.inputValue('#own')).toBe('');
+
+    // Nobody switches: the terminal keeps focus and the CLI refuses to type into it.
+    await terminal.bringToFront();
+    await untilActiveTitle('terminal');
+    const refused = await cliRun([...args.slice(0, -1), '500', '--json'], async () => undefined);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      ok: false,
+      run: { phase: 'failed', error: { code: 'AUTOFILL_OWN_WINDOW' } },
+    });
+    expect(await terminal.inputValue('#own')).toBe('');
+    await terminal.context().close();
+    await form.context().close();
   });
 });
