@@ -3,6 +3,7 @@
  * macOS). nut-js is loaded on first use, never at import: it is a native module that may not load
  * on a platform, and on Linux it must not be touched before the display is known to be reachable.
  */
+import type * as NutJs from '@nut-tree-fork/nut-js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AutofillError } from './autofill-error';
 import type { PlanKey, PlanModifier } from './plan';
@@ -10,7 +11,7 @@ import type { ActiveWindow, ClipboardPort, Desktop, KeyboardPort, PasteOffer } f
 import { createX11Clipboard } from './x11-clipboard';
 import { locateXsel, probeX11Display } from './x11-tools';
 
-type NutModule = typeof import('@nut-tree-fork/nut-js');
+type NutModule = typeof NutJs;
 
 let nutPromise: Promise<NutModule> | null = null;
 
@@ -97,13 +98,11 @@ function windowProbe(nut: NutModule) {
       // navigation (titles change). 0 is None and 1 is PointerRoot on X11: no window has focus.
       const handle = (window as unknown as { windowHandle: number }).windowHandle;
       if (!(handle > 1)) return null;
-      let title = '';
       try {
-        title = await window.title;
+        return { handle, title: await window.title };
       } catch {
         return null;
       }
-      return { handle, title };
     },
   };
 }

@@ -114,9 +114,18 @@ class XselOffer implements PasteOffer {
   }
 }
 
-export function createX11Clipboard(xsel: string, env: NodeJS.ProcessEnv): ClipboardPort {
+/**
+ * Learned once per process and kept: the clerk's browser does not change between dossiers, and
+ * a target that reads less often than learned only costs the long silence, never a wrong value.
+ */
+const PROCESS_MEMORY: ReadCountMemory = { textReadsPerPaste: null };
+
+export function createX11Clipboard(
+  xsel: string,
+  env: NodeJS.ProcessEnv,
+  memory: ReadCountMemory = PROCESS_MEMORY,
+): ClipboardPort {
   const offers = new Set<XselOffer>();
-  const memory: ReadCountMemory = { textReadsPerPaste: null };
   return {
     async save(): Promise<SavedClipboard> {
       const result = await runTool(xsel, ['--clipboard', '--output'], env, 2000).catch((e) => {

@@ -4,6 +4,7 @@
  * CLI recognise their own windows by title (and the CLI also by the terminal it was started from)
  * and listen for Esc through X11.
  */
+import { AutofillError } from '../../../native/autofill/autofill-error';
 import { openDesktop } from '../../../native/autofill/nut-desktop';
 import type { ActiveWindow, Desktop, FocusGuard } from '../../../native/autofill/ports';
 import { listenForEscapeX11 } from '../../../native/autofill/x11-escape';
@@ -26,7 +27,7 @@ export interface AutofillHost {
   listenForEscape(onEscape: () => void): Promise<EscapeSubscription | null>;
 }
 
-export { openDesktop };
+export { AutofillError, openDesktop };
 
 export function titleGuard(extraOwnHandles: ReadonlySet<number> = new Set()): FocusGuard {
   return {

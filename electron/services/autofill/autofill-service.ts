@@ -96,7 +96,6 @@ export function createAutofillService(deps: AutofillServiceDeps) {
       idNumberTyped: compiled.typesIdNumber,
       ...(request.dossierCode ? { dossierCode: request.dossierCode } : {}),
     };
-    let report: RunReport | null = null;
     try {
       try {
         await sleep(request.countdownMs, undefined, { signal: controller.signal });
@@ -106,7 +105,7 @@ export function createAutofillService(deps: AutofillServiceDeps) {
           : new AutofillError('AUTOFILL_ABORTED');
       }
       const guard = await deps.host.focusGuard(desktop);
-      report = await runPlan(compiled.plan, desktop, {
+      const report: RunReport = await runPlan(compiled.plan, desktop, {
         signal: controller.signal,
         guard,
         onTargetLocked: () => {
@@ -155,7 +154,7 @@ export function createAutofillService(deps: AutofillServiceDeps) {
       const runId = randomUUID();
       const slot = { runId, controller, finished: Promise.resolve<RunState | null>(null) };
       current = slot;
-      let escape: EscapeSubscription | null = null;
+      let escape: EscapeSubscription | null;
       let desktop: Desktop;
       try {
         desktop = await deps.host.openDesktop();

@@ -16,7 +16,6 @@ import {
 import {
   AUTOFILL_DATE_FIELDS,
   AUTOFILL_FIELDS,
-  AUTOFILL_KEYS,
   type AutofillField,
   type AutofillKey,
   type PreviewStep,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierChannel } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { CallError, unwrap, useApiMutation, useApiQuery, useServiceEvents } from '../api/use-api';
+import { AutofillButton } from '../components/AutofillButton';
 import { CitizenCard, type CardState } from '../components/CitizenCard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RECENT_KEY, TODAY_KEY, TodayPanel } from '../components/TodayPanel';
@@ -103,6 +104,8 @@ export function CounterPage() {
             </div>
           </form>
           {card && <CitizenCard state={card} />}
+          {/* Integration point: the intake page passes its reveal state (audit-logged there). */}
+          {card?.kind === 'citizen' && <AutofillButton citizen={card.citizen} idRevealed={false} />}
           {card?.kind === 'citizen' && (
             <section className="card" data-testid="dossier-form">
               <label htmlFor="procedure">{t('counter.procedure')}</label>

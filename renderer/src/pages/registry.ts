@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AutofillPage } from './AutofillPage';
 import { CounterPage } from './CounterPage';
 import { SettingsPage } from './SettingsPage';
 
@@ -13,6 +14,7 @@ export interface PageEntry {
 export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'autofill', label: 'autofill.nav', component: AutofillPage },
 ];
 
 export const DEFAULT_PAGE = 'counter';
