@@ -1,3 +1,6 @@
+import { APP_ROOT } from '../../../electron/host/app-root';
+import { loadMigrationsSync } from '../../../db/migrate';
+import { MIGRATIONS_DIR } from '../../../electron/services/office-database';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +30,11 @@ describe('headless host process', () => {
       expect(await page.text()).toContain('<div id="root">');
       expect(await call(host.url, 'system.info')).toMatchObject({
         ok: true,
-        value: { host: 'web', schemaVersion: 1 },
+        // The newest migration (its count: migrations are numbered 1..n).
+        value: {
+          host: 'web',
+          schemaVersion: loadMigrationsSync(join(APP_ROOT, MIGRATIONS_DIR)).length,
+        },
       });
     } finally {
       await stopHeadlessHost(host, false);
