@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { calendarCalls } from './calls/calendar';
 import { catalogCalls } from './calls/catalog';
 import { chipCalls } from './calls/chip';
+import { autofillCalls } from './calls/autofill';
 import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
@@ -24,6 +25,7 @@ export const contract = {
   ...calendarCalls,
   ...indicatorsCalls,
   ...chipCalls,
+  ...autofillCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

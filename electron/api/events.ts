@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chipReadResultSchema } from './calls/chip';
+import { runStateSchema } from './autofill-schemas';
 import { isoDay } from './schemas';
 
 /**
@@ -59,6 +60,17 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('chip.vendorRecord'),
     at: z.number(),
     result: chipReadResultSchema,
+  }),
+  /** Every phase change and progress step of an autofill run (never the typed values). */
+  z.object({
+    type: z.literal('autofill.run'),
+    at: z.number(),
+    run: runStateSchema,
+  }),
+  /** The desktop app's global autofill hotkey was pressed (the Counter page starts a run). */
+  z.object({
+    type: z.literal('autofill.hotkey'),
+    at: z.number(),
   }),
 ]);
 

@@ -9,6 +9,7 @@ import { APP_DIR_NAME, resolveDataDir } from '../services/shared/data-dir';
 import { silentEvents, startServices } from '../services/startup';
 import { handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
 import { EVENT_CHANNEL } from '../api/ipc-channels';
+import { electronAutofillHost, registerAutofillHotkey } from './autofill-host';
 import { registerIpcAdapter } from './ipc-adapter';
 import { isAppUrl } from './navigation-policy';
 import { installSecurityGuards } from './security';
@@ -35,6 +36,7 @@ function start(): void {
     appRoot,
     appVersion: app.getVersion(),
     host: 'electron',
+    autofillHost: electronAutofillHost(),
   });
   if (!startup.ok) {
     // The window still opens and shows this message; the dialog makes sure it is seen.
@@ -55,6 +57,8 @@ function start(): void {
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', unsubscribe);
+  const unregisterHotkey = startup.ok ? registerAutofillHotkey(events) : () => undefined;
+  app.on('will-quit', unregisterHotkey);
   void window.loadURL(APP_START_URL);
 
   app.on('second-instance', () => {

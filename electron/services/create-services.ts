@@ -1,3 +1,4 @@
+import { createAutofillTemplatesRepository } from '../../db/repositories/autofill-templates-repository';
 import { createAuditRepository } from '../../db/repositories/audit-repository';
 import { createCalendarRepository } from '../../db/repositories/calendar-repository';
 import { createDossierStatsRepository } from '../../db/repositories/dossier-stats-repository';
@@ -20,6 +21,10 @@ import { createChipService } from './chip/chip-service';
 import { createTrustStore } from './chip/trust-store';
 import { createVendorIngest } from './chip/vendor-ingest';
 import { startVendorReceiver, type VendorReceiver } from './chip/vendor-receiver';
+import { createAutofillHandlers } from './autofill/autofill-handlers';
+import { headlessAutofillHost, type AutofillHost } from './autofill/autofill-host';
+import { createAutofillService, type AutofillService } from './autofill/autofill-service';
+import { createTemplatesService } from './autofill/templates-service';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIndicatorsHandlers, createIndicatorsService } from './indicators/indicators-service';
 import { createIntakeHandlers } from './intake/intake-service';
@@ -49,6 +54,8 @@ export interface ServicesConfig {
   pcsc?: boolean;
   /** Loopback port for vendor reader middleware pushing JSON (MOTCUA_VENDOR_PUSH_PORT); off if unset. */
   vendorPushPort?: number;
+  /** Focus, Esc and desktop access for autofill; the headless one unless the host has its own. */
+  autofillHost?: AutofillHost;
 }
 
 export interface AppServices {
@@ -57,6 +64,7 @@ export interface AppServices {
   database: OfficeDatabase;
   /** The vendor push receiver, when configured (null if it could not listen). */
   vendorReceiver?: Promise<VendorReceiver | null>;
+  autofill: AutofillService;
   close(): void;
 }
 
@@ -101,6 +109,20 @@ export function createServices(config: ServicesConfig): AppServices {
     clock,
     enabled: config.pcsc ?? process.env.MOTCUA_PCSC !== 'off',
   });
+  const citizens = createCitizensRepository(db);
+  const templates = createTemplatesService(
+    createAutofillTemplatesRepository(db),
+    createSettingsRepository(db),
+    clock,
+  );
+  templates.seedBuiltinsSync();
+  const autofill = createAutofillService({
+    host: config.autofillHost ?? headlessAutofillHost(),
+    audit,
+    events,
+    clock,
+    onInternalError: (error) => console.error('[autofill]', error),
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -120,7 +142,7 @@ export function createServices(config: ServicesConfig): AppServices {
     ...createIntakeHandlers(clock),
     ...createDossiersHandlers({
       dossiers,
-      citizens: createCitizensRepository(db),
+      citizens,
       procedures,
       settings,
       desk,
@@ -139,6 +161,7 @@ export function createServices(config: ServicesConfig): AppServices {
       }),
     ),
     ...createChipHandlers(chip, trust, vendorIngest),
+    ...createAutofillHandlers({ templates, runs: autofill, citizens, dossiers, clock }),
   };
 
   const pushPort =
@@ -159,7 +182,9 @@ export function createServices(config: ServicesConfig): AppServices {
     events,
     database,
     ...(vendorReceiver ? { vendorReceiver } : {}),
+    autofill,
     close: () => {
+      autofill.abort();
       chip.close();
       void vendorReceiver?.then((r) => r?.close());
       db.close();

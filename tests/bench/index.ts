@@ -5,10 +5,11 @@
 import { parseArgs } from 'node:util';
 import { withinBudget, type BenchResult, type BenchSuite } from './harness';
 import { chipSuite } from './suites/chip';
+import { autofillSuite } from './suites/autofill';
 import { foundationSuite } from './suites/foundation';
 import { proceduresSuite } from './suites/procedures';
 
-const SUITES: readonly BenchSuite[] = [foundationSuite, proceduresSuite, chipSuite];
+const SUITES: readonly BenchSuite[] = [foundationSuite, proceduresSuite, chipSuite, autofillSuite];
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },

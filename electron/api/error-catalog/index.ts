@@ -1,4 +1,5 @@
 import { chipErrors } from './chip';
+import { autofillErrors } from './autofill';
 import { coreErrors } from './core';
 import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
@@ -14,4 +15,5 @@ export const errorCatalog = {
   ...procedureErrors,
   ...dossierErrors,
   ...chipErrors,
+  ...autofillErrors,
 } as const;

@@ -4,6 +4,7 @@
  */
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
 import { cardReadCommand, cardTrustImportCommand, cardTrustListCommand } from './commands/card';
+import { autofillRunCommand, autofillTemplatesListCommand } from './commands/autofill';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
 import { catalogExportCommand, catalogImportCommand } from './commands/catalog';
@@ -29,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   cardReadCommand,
   cardTrustImportCommand,
   cardTrustListCommand,
+  autofillTemplatesListCommand,
+  autofillRunCommand,
 ];
 
 function helpText(): string {

@@ -1,6 +1,10 @@
 import { createDispatcher, type Dispatcher } from '../../api/dispatch';
 import { AppError } from '../../api/errors';
-import { createServices, type AppServices } from '../../services/create-services';
+import {
+  createServices,
+  type AppServices,
+  type ServicesConfig,
+} from '../../services/create-services';
 import { defaultDataDir, resolveDataDir } from '../../services/shared/data-dir';
 import { APP_ROOT, readAppVersion } from '../app-root';
 
@@ -9,7 +13,10 @@ export function cliDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): st
 }
 
 /** The CLI runs the same services as the UI, through the same dispatcher and contract. */
-export function openCliServices(dataDir: string): {
+export function openCliServices(
+  dataDir: string,
+  extra: Pick<ServicesConfig, 'autofillHost'> = {},
+): {
   services: AppServices;
   dispatcher: Dispatcher;
 } {
@@ -19,6 +26,7 @@ export function openCliServices(dataDir: string): {
     appVersion: readAppVersion(),
     host: 'web',
     actor: 'cli',
+    ...extra,
   });
   return { services, dispatcher: createDispatcher(services.handlers) };
 }

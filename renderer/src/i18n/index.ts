@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { appMessages } from './sections/app';
 import { chipMessages } from './sections/chip';
+import { autofillMessages } from './sections/autofill';
 import { counterMessages } from './sections/counter';
 import { dashboardMessages } from './sections/dashboard';
 import { dossiersMessages } from './sections/dossiers';
@@ -22,6 +23,7 @@ const SECTIONS = [
   catalogMessages,
   dossiersMessages,
   chipMessages,
+  autofillMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

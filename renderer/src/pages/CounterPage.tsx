@@ -4,6 +4,7 @@ import type { DossierChannel } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { CallError, unwrap, useApiMutation, useApiQuery, useServiceEvents } from '../api/use-api';
 import { ChipPanel } from '../components/ChipPanel';
+import { AutofillButton } from '../components/AutofillButton';
 import { CitizenCard, type CardState } from '../components/CitizenCard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RECENT_KEY, TODAY_KEY, TodayPanel } from '../components/TodayPanel';
@@ -105,6 +106,8 @@ export function CounterPage() {
           </form>
           {card && <CitizenCard state={card} />}
           <ChipPanel citizen={card?.kind === 'citizen' ? card.citizen : null} />
+          {/* Integration point: the intake page passes its reveal state (audit-logged there). */}
+          {card?.kind === 'citizen' && <AutofillButton citizen={card.citizen} idRevealed={false} />}
           {card?.kind === 'citizen' && (
             <section className="card" data-testid="dossier-form">
               <label htmlFor="procedure">{t('counter.procedure')}</label>

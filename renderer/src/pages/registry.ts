@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CatalogPage } from './CatalogPage';
 import { CardReadersPage } from './CardReadersPage';
+import { AutofillPage } from './AutofillPage';
 import { CounterPage } from './CounterPage';
 import { DashboardPage } from './DashboardPage';
 import { DossiersPage } from './DossiersPage';
@@ -21,6 +22,7 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
   { id: 'card-readers', label: 'nav.cardReaders', component: CardReadersPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'autofill', label: 'autofill.nav', component: AutofillPage },
 ];
 
 export const DEFAULT_PAGE = 'counter';

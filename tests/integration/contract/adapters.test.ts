@@ -82,10 +82,38 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
     format: 'cicclient',
     payload: { personalData: { idCode: '022303004567', personName: 'Trần Thị Ngọc Hường' } },
   },
+  'autofill.listTemplates': undefined,
+  'autofill.saveTemplate': {
+    name: 'Cổng DVC tỉnh — người nộp',
+    steps: [
+      { kind: 'field', field: 'fullName' },
+      { kind: 'key', key: 'Tab' },
+    ],
+  },
+  'autofill.deleteTemplate': { id: 'builtin-name-split' },
+  'autofill.exportTemplates': { ids: ['builtin-generic'] },
+  'autofill.importTemplates': {
+    json: JSON.stringify({
+      format: 'motcua-desk/autofill-templates',
+      version: 1,
+      templates: [{ name: 'Nhập thử', steps: [{ kind: 'field', field: 'address' }] }],
+    }),
+  },
+  'autofill.preview': { templateId: 'builtin-generic', source: { sample: true } },
+  // Must never reach the desktop in a test run: the ID is not revealed, so it is refused first.
+  'autofill.start': { templateId: 'builtin-generic', source: { sample: true }, idRevealed: false },
+  'autofill.abort': undefined,
+  'autofill.status': undefined,
 };
 
-/** Calls that need hardware answer the same domain error through both adapters. */
-const EXPECTED_ERRORS: Partial<Record<CallName, string>> = { 'chip.read': 'PCSC_UNAVAILABLE' };
+/**
+ * Examples whose correct answer is a domain error, identical through both adapters: hardware that
+ * a test machine lacks, or a refusal that keeps a test from ever typing on a developer's desktop.
+ */
+const EXPECTED_ERRORS: Partial<Record<CallName, string>> = {
+  'chip.read': 'PCSC_UNAVAILABLE',
+  'autofill.start': 'AUTOFILL_ID_NOT_REVEALED',
+};
 
 function fakeIpc() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
