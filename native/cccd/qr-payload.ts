@@ -4,32 +4,43 @@
  * Nam/Nữ, address, issue date ddMMyyyy (cccd-formats.md §1.2). Pure: bytes in, record or error out.
  *
  * Codes only, no messages: `native/` knows nothing of the app's languages. Callers attach the
- * Vietnamese/English text from the API error catalogue.
+ * Vietnamese/English text from the API error catalogue (electron/services/intake/qr-result.ts).
  */
 import { describeIdNumber } from './id-number';
+import {
+  classifyUnpiped,
+  isUrlLike,
+  looksLikeCovidPass,
+  NAME_PATTERN,
+  VNEID_HINT,
+} from './look-alikes';
 import { decodeScannerBytes } from './text-decoding';
 
-export type QrErrorCode =
-  | 'QR_EMPTY'
-  | 'QR_TOO_LONG'
-  | 'QR_NOT_CCCD'
-  | 'QR_VNEID_TOKEN'
-  | 'QR_COVID_PASS'
-  | 'QR_URL'
-  | 'QR_FIELD_COUNT'
-  | 'QR_ID_INVALID'
-  | 'QR_OLD_ID_INVALID'
-  | 'QR_NAME_INVALID'
-  | 'QR_DATE_INVALID'
-  | 'QR_SEX_INVALID'
-  | 'QR_ENCODING';
+export const QR_ERROR_CODES = [
+  'QR_EMPTY',
+  'QR_TOO_LONG',
+  'QR_NOT_CCCD',
+  'QR_VNEID_TOKEN',
+  'QR_COVID_PASS',
+  'QR_URL',
+  'QR_FIELD_COUNT',
+  'QR_ID_INVALID',
+  'QR_OLD_ID_INVALID',
+  'QR_NAME_INVALID',
+  'QR_DATE_INVALID',
+  'QR_SEX_INVALID',
+  'QR_ENCODING',
+] as const;
+export type QrErrorCode = (typeof QR_ERROR_CODES)[number];
 
-export type QrWarningCode =
-  | 'ID_PROVINCE_UNKNOWN'
-  | 'ID_CENTURY_MISMATCH'
-  | 'ID_SEX_MISMATCH'
-  | 'QR_MOJIBAKE_REPAIRED'
-  | 'QR_EXTRA_FIELDS';
+export const QR_WARNING_CODES = [
+  'ID_PROVINCE_UNKNOWN',
+  'ID_CENTURY_MISMATCH',
+  'ID_SEX_MISMATCH',
+  'QR_MOJIBAKE_REPAIRED',
+  'QR_EXTRA_FIELDS',
+] as const;
+export type QrWarningCode = (typeof QR_WARNING_CODES)[number];
 
 export interface QrCitizen {
   idNumber: string;
@@ -64,13 +75,9 @@ const FIELD_COUNT = 7;
 const DATE_8 = /^(\d{2})(\d{2})(\d{4})$/;
 const OLD_ID = /^\d{9}$/;
 const ID = /^\d{12}$/;
-// Letters of any script plus combining marks, spaces and the few punctuation marks names carry.
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'\u2019-]*$/u;
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
-const VNEID_HINT = /vneid/i;
-// Opaque tokens: JWT-like dotted base64url, or a long run of base64/hex characters.
-const OPAQUE_TOKEN =
-  /^(?:[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}|[A-Za-z0-9+/=_-]{32,})$/;
+// A truncated card payload still starts with something shaped like an ID number.
+const ID_ISH = /^\d{9,13}$/;
+const utf8 = new TextEncoder();
 
 function fail(code: QrErrorCode, field?: number): QrParseResult {
   return { ok: false, error: field === undefined ? { code } : { code, field } };
@@ -101,23 +108,11 @@ function parseSex(value: string): 'male' | 'female' | null {
   return null;
 }
 
-/** The 2021 COVID personal QR: SoGiayTo|HoTen|NgaySinh|LoaiDinhDanh|QID|EXT (QĐ 1405/QĐ-BTTTT). */
-function looksLikeCovidPass(fields: string[]): boolean {
-  if (fields.length !== 6) return false;
-  const [doc, name, dob, kind] = fields as [string, string, string, string];
-  return (
-    /^[0-9A-Z]{6,13}$/i.test(doc) &&
-    NAME.test(name) &&
-    /^\d{1,2}\/\d{1,2}\/\d{4}$|^\d{8}$|^\d{4}$/.test(dob) &&
-    parseSex(kind) === null
-  );
-}
-
-function classifyNonPipe(text: string): QrErrorCode {
-  if (VNEID_HINT.test(text)) return 'QR_VNEID_TOKEN';
-  if (URL_LIKE.test(text)) return 'QR_URL';
-  if (OPAQUE_TOKEN.test(text)) return 'QR_VNEID_TOKEN';
-  return 'QR_NOT_CCCD';
+/** Splits into fields; one trailing `|` (seen on some readers) is not a field. */
+function splitFields(text: string): string[] {
+  const fields = text.split('|').map((f) => f.trim());
+  if (fields.length > FIELD_COUNT && fields[fields.length - 1] === '') fields.pop();
+  return fields;
 }
 
 /** Parses the raw bytes a scanner delivered (or a string, taken as its UTF-8 bytes). */
@@ -125,24 +120,25 @@ export function parseCccdQr(
   input: Uint8Array | string,
   options: QrParseOptions = {},
 ): QrParseResult {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const bytes = typeof input === 'string' ? utf8.encode(input) : input;
   if (bytes.length > QR_MAX_BYTES) return fail('QR_TOO_LONG');
   const decoded = decodeScannerBytes(bytes);
   if (!decoded.ok) return fail('QR_ENCODING');
-  const warnings: QrIssue<QrWarningCode>[] = [];
-  if (decoded.repaired) warnings.push({ code: 'QR_MOJIBAKE_REPAIRED' });
-
-  // Scanners append CR, LF or both; wedge captures may add spaces.
-  const text = decoded.text.trim();
+  const text = decoded.text; // trimmed: scanners append CR, LF or both; wedges add spaces
   if (text.length === 0) return fail('QR_EMPTY');
-  if (!text.includes('|')) return fail(classifyNonPipe(text));
-  if (URL_LIKE.test(text)) return fail(VNEID_HINT.test(text) ? 'QR_VNEID_TOKEN' : 'QR_URL');
+  if (!text.includes('|')) return fail(classifyUnpiped(text));
+  if (VNEID_HINT.test(text)) return fail('QR_VNEID_TOKEN');
+  if (isUrlLike(text)) return fail('QR_URL');
 
-  const fields = text.split('|').map((f) => f.trim());
-  if (fields.length > FIELD_COUNT && fields[fields.length - 1] === '') fields.pop(); // trailing `|`
+  const fields = splitFields(text);
+  if (looksLikeCovidPass(fields)) return fail('QR_COVID_PASS');
   if (fields.length < FIELD_COUNT) {
-    return fail(looksLikeCovidPass(fields) ? 'QR_COVID_PASS' : 'QR_FIELD_COUNT');
+    return fail(ID_ISH.test(fields[0]!) ? 'QR_FIELD_COUNT' : 'QR_NOT_CCCD');
   }
+  return validateFields(fields, options.today ?? todayInVietnam(), decoded.repaired);
+}
+
+function validateFields(fields: string[], today: string, repaired: boolean): QrParseResult {
   const [id, oldId, name, dob, sexText, address, issued] = fields as [
     string,
     string,
@@ -152,19 +148,15 @@ export function parseCccdQr(
     string,
     string,
   ];
-  const extraFields = fields.slice(FIELD_COUNT);
-  if (extraFields.length > 0) warnings.push({ code: 'QR_EXTRA_FIELDS' });
-
   if (!ID.test(id)) {
     // A pipe record whose first field is not an ID at all is some other system's code.
     return fail(/\d/.test(id) ? 'QR_ID_INVALID' : 'QR_NOT_CCCD', 1);
   }
   if (oldId !== '' && !OLD_ID.test(oldId)) return fail('QR_OLD_ID_INVALID', 2);
   const fullName = name.replace(/\s+/g, ' ');
-  if (fullName.length === 0 || fullName.length > 100 || !NAME.test(fullName)) {
+  if (fullName.length === 0 || fullName.length > 100 || !NAME_PATTERN.test(fullName)) {
     return fail('QR_NAME_INVALID', 3);
   }
-  const today = options.today ?? todayInVietnam();
   const dateOfBirth = parseDdMmYyyy(dob);
   if (dateOfBirth === null || dateOfBirth > today) return fail('QR_DATE_INVALID', 4);
   const sex = parseSex(sexText);
@@ -174,6 +166,10 @@ export function parseCccdQr(
     return fail('QR_DATE_INVALID', 7);
   }
 
+  const warnings: QrIssue<QrWarningCode>[] = [];
+  if (repaired) warnings.push({ code: 'QR_MOJIBAKE_REPAIRED' });
+  const extraFields = fields.slice(FIELD_COUNT);
+  if (extraFields.length > 0) warnings.push({ code: 'QR_EXTRA_FIELDS', field: FIELD_COUNT + 1 });
   const facts = describeIdNumber(id);
   if (facts.provinceName === null) warnings.push({ code: 'ID_PROVINCE_UNKNOWN', field: 1 });
   if (facts.birthYear !== Number(dateOfBirth.slice(0, 4))) {
