@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { devicesCalls } from './calls/devices';
 import { dossiersCalls } from './calls/dossiers';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
@@ -16,6 +17,7 @@ export const contract = {
   ...proceduresCalls,
   ...intakeCalls,
   ...dossiersCalls,
+  ...devicesCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

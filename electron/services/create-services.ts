@@ -2,12 +2,16 @@ import { createAuditRepository } from '../../db/repositories/audit-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
+import { createScannerProfilesRepository } from '../../db/repositories/scanner-profiles-repository';
 import { createSettingsRepository } from '../../db/repositories/settings-repository';
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
+import { createBarcodeDevices, type BarcodeDevices } from './devices/devices-service';
+import { createScannerProfiles } from './devices/scanner-profiles';
 import { createIntakeHandlers } from './intake/intake-service';
+import { createScanIntake } from './intake/scan-intake';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
 import { createProceduresHandlers, seedBundledCatalogSync } from './procedures/procedures-service';
 import { createSettingsHandlers, createSettingsService } from './settings/settings-service';
@@ -31,6 +35,8 @@ export interface AppServices {
   handlers: Handlers;
   events: EventBus;
   database: OfficeDatabase;
+  /** Barcode scanners: hosts call `devices.start()`; await `devices.stop()` before exiting. */
+  devices: BarcodeDevices;
   close(): void;
 }
 
@@ -49,6 +55,15 @@ export function createServices(config: ServicesConfig): AppServices {
   seedBundledCatalogSync(procedures, config.appRoot, clock);
   const settings = createSettingsService(createSettingsRepository(db), clock, events);
   const audit = createAuditService(createAuditRepository(db), clock, config.actor ?? 'workstation');
+  const intake = createScanIntake({ clock, events, audit });
+  const devices = createBarcodeDevices({
+    profiles: createScannerProfiles(createScannerProfilesRepository(db), clock, (key, error) =>
+      console.error(`[devices] profile ${key} ignored:`, error),
+    ),
+    intake,
+    events,
+    clock,
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -61,7 +76,15 @@ export function createServices(config: ServicesConfig): AppServices {
     }),
     ...createSettingsHandlers(settings),
     ...createProceduresHandlers(procedures),
-    ...createIntakeHandlers(clock),
+    ...createIntakeHandlers({
+      clock,
+      intake,
+      audit,
+      settings,
+      dataDir: config.dataDir,
+      appRoot: config.appRoot,
+    }),
+    ...devices.handlers,
     ...createDossiersHandlers({
       dossiers: createDossiersRepository(db),
       citizens: createCitizensRepository(db),
@@ -77,6 +100,11 @@ export function createServices(config: ServicesConfig): AppServices {
     handlers,
     events,
     database,
-    close: () => db.close(),
+    devices,
+    close() {
+      // Readers only publish events (no database use): they finish closing on their own.
+      void devices.stop();
+      db.close();
+    },
   };
 }

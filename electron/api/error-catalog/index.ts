@@ -1,4 +1,5 @@
 import { coreErrors } from './core';
+import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
 
 /**
@@ -8,4 +9,5 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...deviceErrors,
 } as const;

@@ -5,6 +5,7 @@
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
+import { devicesListCommand } from './commands/devices';
 import { proceduresListCommand } from './commands/procedures';
 import { qrParseCommand } from './commands/qr';
 
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   proceduresListCommand,
   demoSeedCommand,
   qrParseCommand,
+  devicesListCommand,
 ];
 
 function helpText(): string {

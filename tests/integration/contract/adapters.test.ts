@@ -30,6 +30,33 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   },
   'dossiers.todayCounts': undefined,
   'dossiers.listRecent': { limit: 5 },
+  'intake.submitScan': {
+    bytes: Buffer.from(
+      '022303004567|123456789|Trần Thị Ngọc Hường|09112003|Nữ|Hạ Long|01072021',
+    ).toString('base64'),
+    source: 'manual',
+    at: 0,
+  },
+  'intake.recentScans': undefined,
+  // A scan id that is not in the session: both adapters must answer SCAN_NOT_FOUND alike.
+  'intake.revealId': { scanId: 'not-in-session' },
+  'intake.oldIdSlip': { scanId: 'not-in-session' },
+  'devices.list': undefined,
+  'devices.saveProfile': {
+    deviceKey: 'wedge',
+    mode: 'wedge',
+    label: 'Máy quét bàn phím',
+    settings: { interKeyGapMs: 30 },
+  },
+  'devices.deleteProfile': { deviceKey: 'wedge' },
+  'devices.wedgeSettings': undefined,
+  'devices.armTestScan': { timeoutMs: 5000 },
+  'devices.disarmTestScan': undefined,
+};
+/** Calls whose example is a domain error on purpose (the same error through both adapters). */
+const EXPECTED_ERRORS: Partial<Record<CallName, string>> = {
+  'intake.revealId': 'SCAN_NOT_FOUND',
+  'intake.oldIdSlip': 'SCAN_NOT_FOUND',
 };
 
 function fakeIpc() {
@@ -98,11 +125,19 @@ describe('both adapters serve the same contract', () => {
         name,
         input === undefined ? '' : JSON.stringify(input),
       );
-      expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
-      // Paths and timestamps differ between the two data dirs; shapes and codes must not.
-      expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(
-        JSON.stringify(ipcResult).replace(/motcua-test-\w+/g, 'DIR'),
-      );
+      const expectedError = EXPECTED_ERRORS[name];
+      if (expectedError) {
+        expect(ipcResult, name).toMatchObject({ ok: false, error: { code: expectedError } });
+      } else {
+        expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      }
+      // Paths, timestamps and random ids differ between the two runs; shapes and codes must not.
+      const normalise = (r: unknown) =>
+        JSON.stringify(r)
+          .replace(/motcua-test-\w+/g, 'DIR')
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+          .replace(/"(decodedAt|updatedAt|armedUntil)":\d+/g, '"$1":0');
+      expect(normalise(httpResult)).toBe(normalise(ipcResult));
     }
   });
 
