@@ -32,6 +32,8 @@ export interface PosReaderOptions {
 
 export interface PosReader {
   close(): Promise<void>;
+  /** Bytes of a scan whose last report has not come yet. */
+  readonly pendingBytes: number;
   readonly layout: PosLayout | null;
 }
 
@@ -98,6 +100,9 @@ export function attachPosReader(
   return {
     get layout() {
       return assembler?.layout ?? options.layout;
+    },
+    get pendingBytes() {
+      return assembler?.pendingBytes ?? 0;
     },
     async close() {
       discard('closed');

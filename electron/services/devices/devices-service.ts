@@ -31,6 +31,8 @@ export interface BarcodeDevices {
   start(options?: { pollMs?: number }): void;
   /** One reconciliation round now (after a profile change, and in tests). */
   pollNow(): Promise<void>;
+  /** Bytes of a scan in progress on a device (diagnostics; tests wait on it). */
+  pendingBytes(deviceKey: string): number;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export function createBarcodeDevices(deps: DevicesDeps): BarcodeDevices {
       loop();
     },
     pollNow,
+    pendingBytes: (key) => serial.pendingBytes(key) + hid.pendingBytes(key),
     async stop() {
       running = false;
       if (timer) clearTimeout(timer);

@@ -53,6 +53,7 @@ async function chooseLayout(d: HidDeviceInfo, settings: HidSettings): Promise<Po
 
 export interface HidScanners {
   poll(): Promise<void>;
+  pendingBytes(deviceKey: string): number;
   closeAll(): Promise<void>;
 }
 
@@ -91,7 +92,7 @@ export function createHidScanners(fleet: ScannerFleet): HidScanners {
             fleet.setState(state(key, label, d, 'disconnected', layout, 'DEVICE_GONE'));
           },
         },
-        { layout },
+        { layout, now: fleet.now },
       );
       open.set(key, reader);
       fleet.setState(state(key, label, d, 'connected', reader.layout, null));
@@ -123,6 +124,7 @@ export function createHidScanners(fleet: ScannerFleet): HidScanners {
         if (!open.has(key) && !opening.has(key)) await openOne(d);
       }
     },
+    pendingBytes: (key) => open.get(key)?.pendingBytes ?? 0,
     async closeAll() {
       for (const reader of open.values()) await reader.close();
       open.clear();

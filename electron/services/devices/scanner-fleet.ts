@@ -14,6 +14,8 @@ export type DiscardReason = 'unplugged' | 'timeout' | 'too_long' | 'closed';
 
 export interface ScannerFleet {
   profiles: ScannerProfiles;
+  /** The services' clock: readers stamp `at` with it, so tests can pin time. */
+  now(): number;
   scan(input: ScanInput, origin: ScanOrigin): void;
   discarded(
     key: string,
@@ -55,6 +57,7 @@ export function createScannerFleet(deps: {
 
   return {
     profiles: deps.profiles,
+    now: () => deps.clock.now(),
     scan: (input, origin) => void deps.intake.submit(input, origin),
     discarded(deviceKey, deviceLabel, source, reason, bytes) {
       if (reason === 'closed') return; // we closed it ourselves (settings changed, shutdown)

@@ -17,6 +17,7 @@ interface OpenPort {
 
 export interface SerialScanners {
   poll(): Promise<void>;
+  pendingBytes(deviceKey: string): number;
   closeAll(): Promise<void>;
 }
 
@@ -34,18 +35,23 @@ export function createSerialScanners(fleet: ScannerFleet): SerialScanners {
     };
     opening.add(key);
     try {
-      const scanner = await openSerialScanner(settings, {
-        onScan: (bytes, at) =>
-          fleet.scan(
-            { bytes, source: 'serial', at },
-            { deviceKey: key, deviceLabel: profile.label },
-          ),
-        onDiscard: (reason, bytes) => fleet.discarded(key, profile.label, 'serial', reason, bytes),
-        onGone: () => {
-          open.delete(key);
-          fleet.markDisconnected(key, 'DEVICE_GONE');
+      const scanner = await openSerialScanner(
+        settings,
+        {
+          onScan: (bytes, at) =>
+            fleet.scan(
+              { bytes, source: 'serial', at },
+              { deviceKey: key, deviceLabel: profile.label },
+            ),
+          onDiscard: (reason, bytes) =>
+            fleet.discarded(key, profile.label, 'serial', reason, bytes),
+          onGone: () => {
+            open.delete(key);
+            fleet.markDisconnected(key, 'DEVICE_GONE');
+          },
         },
-      });
+        fleet.now,
+      );
       open.set(key, { scanner, settings: JSON.stringify(settings) });
       fleet.setState({ ...base, state: 'connected', layout: settings.suffix, error: null });
     } catch (error) {
@@ -89,6 +95,7 @@ export function createSerialScanners(fleet: ScannerFleet): SerialScanners {
         }
       }
     },
+    pendingBytes: (key) => open.get(key)?.scanner.pendingBytes ?? 0,
     async closeAll() {
       for (const port of open.values()) await port.scanner.close();
       open.clear();

@@ -102,9 +102,10 @@ export async function renderOldIdSlip(
   doc.font(FONT.bold).fontSize(13);
   doc.text('CÔNG DÂN', left, signY, { width: half, align: 'center' });
   doc.text('CÁN BỘ TIẾP NHẬN', left + half, signY, { width: half, align: 'center' });
+  const noteY = doc.y;
   doc.font(FONT.italic).fontSize(12);
-  doc.text('(Ký, ghi rõ họ tên)', left, doc.y, { width: half, align: 'center' });
-  doc.text('(Ký, ghi rõ họ tên)', left + half, signY + mm(6), { width: half, align: 'center' });
+  doc.text('(Ký, ghi rõ họ tên)', left, noteY, { width: half, align: 'center' });
+  doc.text('(Ký, ghi rõ họ tên)', left + half, noteY, { width: half, align: 'center' });
   return renderPdf(doc);
 }
 
