@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CounterPage } from './CounterPage';
+import { DevicesPage } from './DevicesPage';
 import { SettingsPage } from './SettingsPage';
 
 export interface PageEntry {
@@ -12,6 +13,7 @@ export interface PageEntry {
 /** The app's pages in navigation order; each capability adds its own entry. */
 export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
+  { id: 'devices', label: 'nav.devices', component: DevicesPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

@@ -13,6 +13,7 @@ const vi = {
   },
   nav: {
     counter: 'Quầy tiếp nhận',
+    devices: 'Thiết bị',
     settings: 'Cài đặt',
   },
 } as const;
@@ -30,6 +31,7 @@ const en: Widen<typeof vi> = {
   },
   nav: {
     counter: 'Counter',
+    devices: 'Devices',
     settings: 'Settings',
   },
 };
