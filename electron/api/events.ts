@@ -25,6 +25,15 @@ export const appEventSchema = z.discriminatedUnion('type', [
     at: z.number(),
     scan: scanRecordSchema,
   }),
+  /** A scan has begun arriving (serial chunks, HID reports) and is not complete yet. */
+  z.object({
+    type: z.literal('scan.receiving'),
+    at: z.number(),
+    deviceKey,
+    deviceLabel: z.string(),
+    source: scanSource,
+    bytes: z.number().int(),
+  }),
   /** A partial scan was dropped (unplugged mid-scan, stalled, oversized); nothing was saved. */
   z.object({
     type: z.literal('scan.discarded'),

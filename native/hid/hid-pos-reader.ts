@@ -20,6 +20,8 @@ export interface PosReaderEvents {
   onDiscard(reason: DiscardReason, bytes: number): void;
   /** The device stopped answering (unplugged); the reader is closed. */
   onGone(error: Error): void;
+  /** The first report of a multi-report scan arrived. */
+  onPartial?(bytes: number): void;
 }
 
 export interface PosReaderOptions {
@@ -68,6 +70,7 @@ export function attachPosReader(
       events.onScan({ ...result.scan, layout: assembler.layout.name }, at);
     } else if (result.kind === 'partial') {
       staleTimer = setTimeout(() => discard('timeout'), staleMs);
+      if (assembler.pendingReports === 1) events.onPartial?.(result.bytes);
     } else if (result.kind === 'overflow') {
       events.onDiscard('too_long', result.bytes);
     }

@@ -25,6 +25,8 @@ export interface SerialScannerEvents {
   onScan(bytes: Uint8Array, at: number): void;
   onDiscard(reason: SerialDiscardReason, bytes: number): void;
   onGone(error: Error): void;
+  /** The first bytes of a scan arrived (it is not complete yet). */
+  onPartial?(bytes: number): void;
 }
 
 export interface SerialScanner {
@@ -83,6 +85,9 @@ export async function openSerialScanner(
     const { frames, overflowed } = framer.push(chunk);
     if (overflowed > 0) events.onDiscard('too_long', overflowed);
     for (const frame of frames) events.onScan(frame, lastChunkAt);
+    if (framer.pendingBytes > 0 && framer.pendingBytes === chunk.length) {
+      events.onPartial?.(framer.pendingBytes);
+    }
     if (settings.suffix === 'idle') {
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = setTimeout(flushIdle, settings.idleMs);

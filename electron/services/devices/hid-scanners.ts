@@ -87,6 +87,7 @@ export function createHidScanners(fleet: ScannerFleet): HidScanners {
               },
             ),
           onDiscard: (reason, bytes) => fleet.discarded(key, label, 'hid_pos', reason, bytes),
+          onPartial: (bytes) => fleet.receiving(key, label, 'hid_pos', bytes),
           onGone: () => {
             open.delete(key);
             fleet.setState(state(key, label, d, 'disconnected', layout, 'DEVICE_GONE'));

@@ -24,6 +24,7 @@ export interface ScannerFleet {
     reason: DiscardReason,
     bytes: number,
   ): void;
+  receiving(key: string, label: string, source: ScanSource, bytes: number): void;
   setState(state: Omit<ScannerState, 'since'>): void;
   markDisconnected(key: string, code: ErrorCode | null): void;
   forget(key: string): void;
@@ -68,6 +69,16 @@ export function createScannerFleet(deps: {
         deviceLabel,
         source,
         reason,
+        bytes,
+      });
+    },
+    receiving(deviceKey, deviceLabel, source, bytes) {
+      deps.events.publish({
+        type: 'scan.receiving',
+        at: deps.clock.now(),
+        deviceKey,
+        deviceLabel,
+        source,
         bytes,
       });
     },

@@ -45,6 +45,7 @@ export function createSerialScanners(fleet: ScannerFleet): SerialScanners {
             ),
           onDiscard: (reason, bytes) =>
             fleet.discarded(key, profile.label, 'serial', reason, bytes),
+          onPartial: (bytes) => fleet.receiving(key, profile.label, 'serial', bytes),
           onGone: () => {
             open.delete(key);
             fleet.markDisconnected(key, 'DEVICE_GONE');

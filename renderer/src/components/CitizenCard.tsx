@@ -111,7 +111,8 @@ export function CitizenCard({
         <span className={`badge ${badge}`}>{label}</span>
       </header>
       <p className="muted small" data-testid="citizen-source">
-        {t(SOURCE_KEYS[scan.source])} · {scan.deviceLabel}
+        {t(SOURCE_KEYS[scan.source])}
+        {scan.source !== 'manual' && ` · ${scan.deviceLabel}`}
         {scan.repeats > 0 && (
           <span className="badge" data-testid="scan-repeats">
             {' '}

@@ -54,25 +54,27 @@ export function OldIdSlipButton({ scanId }: { scanId: string }) {
       </button>
       {error && <ErrorNotice error={error.apiError} testId="slip-error" />}
       {slip && (
-        <div className="slip-preview" role="dialog" data-testid="old-id-slip">
-          <iframe ref={frame} src={slip.url} title={slip.fileName} />
-          <p className="small muted" data-testid="old-id-slip-file">
-            {t('counter.slipSaved', { file: slip.file })}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => frame.current?.contentWindow?.print()}
-            >
-              {t('counter.print')}
-            </button>
-            <a className="button" href={slip.url} download={slip.fileName}>
-              {t('counter.download')}
-            </a>
-            <button type="button" className="button" onClick={() => setSlip(null)}>
-              {t('counter.close')}
-            </button>
+        <div className="slip-backdrop">
+          <div className="slip-preview" role="dialog" aria-modal="true" data-testid="old-id-slip">
+            <iframe ref={frame} src={slip.url} title={slip.fileName} />
+            <p className="small muted" data-testid="old-id-slip-file">
+              {t('counter.slipSaved', { file: slip.file })}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => frame.current?.contentWindow?.print()}
+              >
+                {t('counter.print')}
+              </button>
+              <a className="button" href={slip.url} download={slip.fileName}>
+                {t('counter.download')}
+              </a>
+              <button type="button" className="button" onClick={() => setSlip(null)}>
+                {t('counter.close')}
+              </button>
+            </div>
           </div>
         </div>
       )}

@@ -17,12 +17,20 @@ export function ScannerNotices({ wedgeSeen }: { wedgeSeen: boolean }) {
   const [dismissed, setDismissed] = useState(false);
   const [discarded, setDiscarded] = useState<Discarded | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [receiving, setReceiving] = useState<string | null>(null);
   useEffect(
     () =>
       motcua().onEvent((event) => {
-        if (event.type === 'scan.discarded') setDiscarded(event);
+        if (event.type === 'scan.receiving') setReceiving(event.deviceLabel);
+        if (event.type === 'scan.discarded') {
+          setDiscarded(event);
+          setReceiving(null);
+        }
         if (event.type === 'device.status') setStatus(event);
-        if (event.type === 'scan.decoded' && event.scan.purpose === 'intake') setDiscarded(null);
+        if (event.type === 'scan.decoded') {
+          setReceiving(null);
+          if (event.scan.purpose === 'intake') setDiscarded(null);
+        }
       }),
     [],
   );
@@ -43,6 +51,11 @@ export function ScannerNotices({ wedgeSeen }: { wedgeSeen: boolean }) {
             </button>
           </div>
         </div>
+      )}
+      {receiving && (
+        <p className="muted small" role="status" data-testid="scan-receiving">
+          {t('counter.receiving', { label: receiving })}
+        </p>
       )}
       {discarded && (
         <div className="notice notice-error" role="alert" data-testid="scan-discarded">

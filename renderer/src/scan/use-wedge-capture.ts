@@ -4,7 +4,7 @@
  * to be a person typing, the held keys are given back to the field they were meant for, within
  * one inter-key gap (≈35 ms), in order.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { WedgeSettings } from '../../../electron/api/device-schemas';
 import { WedgeDetector, type WedgeScan } from './wedge-detector';
 
@@ -61,7 +61,9 @@ export function useWedgeCapture(options: {
     onScan.current = options.onScan;
   });
 
-  useEffect(() => {
+  // A layout effect: the listeners are in place before the page paints, so a scan that starts
+  // the moment the page shows "waiting" is caught whole.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const detector = new WedgeDetector(settings);
     let target: Element | null = null;

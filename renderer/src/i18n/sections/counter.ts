@@ -64,6 +64,7 @@ const vi = {
     dismiss: 'Ẩn thông báo',
     deviceGone: 'máy quét đã ngắt kết nối. Cắm lại để tiếp tục.',
     deviceReady: 'Máy quét {{label}} đã sẵn sàng.',
+    receiving: 'Đang nhận dữ liệu từ {{label}}…',
   },
   today: {
     title: 'Hôm nay ({{day}})',
@@ -142,6 +143,7 @@ const en: Widen<typeof vi> = {
     dismiss: 'Dismiss',
     deviceGone: 'the scanner disconnected. Plug it back in to continue.',
     deviceReady: 'Scanner {{label}} is ready.',
+    receiving: 'Receiving data from {{label}}…',
   },
   today: {
     title: 'Today ({{day}})',
