@@ -51,6 +51,6 @@ export function looksLikeCovidPass(fields: readonly string[]): boolean {
     COVID_DOCUMENT.test(doc) &&
     NAME_PATTERN.test(name) &&
     COVID_DATE.test(dob) &&
-    !SEX_WORDS.has(kind.toLocaleLowerCase('vi'))
+    !SEX_WORDS.has(kind.toLowerCase())
   );
 }

@@ -88,24 +88,36 @@ function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** ddMMyyyy → YYYY-MM-DD, or null for anything that is not a real calendar day. */
 export function parseDdMmYyyy(value: string): string | null {
-  const m = DATE_8.exec(value);
-  if (!m) return null;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  const year = Number(m[3]);
+  // Plain arithmetic, no Date: the parse budget is 200k payloads/s on one core.
+  if (!DATE_8.test(value)) return null;
+  const day = Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  const year = Number(value.slice(4, 8));
   if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day > daysInMonth) return null;
-  return `${m[3]}-${m[2]}-${m[1]}`;
+  return `${value.slice(4, 8)}-${value.slice(2, 4)}-${value.slice(0, 2)}`;
 }
 
+const SEX_WORDS: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['nam', 'male'],
+  ['nữ', 'female'],
+]);
+
 function parseSex(value: string): 'male' | 'female' | null {
-  const v = value.toLocaleLowerCase('vi');
-  if (v === 'nam') return 'male';
-  if (v === 'nữ') return 'female';
-  return null;
+  // Vietnamese has no locale-specific case rules for these letters: toLowerCase is exact here.
+  return SEX_WORDS.get(value.toLowerCase()) ?? null;
+}
+
+const EXTRA_SPACE = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+/** Runs of white space become one space (most payloads have none, so test before replacing). */
+function collapseSpaces(text: string): string {
+  return EXTRA_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** Splits into fields; one trailing `|` (seen on some readers) is not a field. */
@@ -153,7 +165,7 @@ function validateFields(fields: string[], today: string, repaired: boolean): QrP
     return fail(/\d/.test(id) ? 'QR_ID_INVALID' : 'QR_NOT_CCCD', 1);
   }
   if (oldId !== '' && !OLD_ID.test(oldId)) return fail('QR_OLD_ID_INVALID', 2);
-  const fullName = name.replace(/\s+/g, ' ');
+  const fullName = collapseSpaces(name);
   if (fullName.length === 0 || fullName.length > 100 || !NAME_PATTERN.test(fullName)) {
     return fail('QR_NAME_INVALID', 3);
   }
@@ -185,7 +197,7 @@ function validateFields(fields: string[], today: string, repaired: boolean): QrP
       fullName,
       dateOfBirth,
       sex,
-      address: address.replace(/\s+/g, ' '),
+      address: collapseSpaces(address),
       issueDate,
       extraFields,
     },

@@ -55,6 +55,26 @@ export function stripUtf8Bom(bytes: Uint8Array): Uint8Array {
 const MOJIBAKE_HINT =
   /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
 
+/** One cheap pass before any regex: a lead byte read as Latin-1/CP1252 is U+00C2–U+00EF. */
+function mayBeMojibake(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xc2 && c <= 0xef) return true;
+  }
+  return false;
+}
+
+/** Control characters (other than tab/CR/LF), C1 controls and U+FFFD, in one cheap pass. */
+function hasUnrepairable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) && UNREPAIRABLE.test(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Characters no card text holds: C0/C1 controls (other than tab) and the replacement mark. */
 // eslint-disable-next-line no-control-regex
 const UNREPAIRABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
@@ -64,7 +84,7 @@ const UNREPAIRABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd
  * repair must decode as strict UTF-8, so ordinary Latin text is never "repaired" by accident.
  */
 export function repairMojibake(text: string): string | null {
-  if (!MOJIBAKE_HINT.test(text)) return null;
+  if (!mayBeMojibake(text) || !MOJIBAKE_HINT.test(text)) return null;
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const cp = text.charCodeAt(i);
@@ -114,7 +134,7 @@ export function decodeScannerBytes(input: Uint8Array): DecodeResult {
     repaired = true;
   }
   const trimmed = text.trim();
-  if (UNREPAIRABLE.test(trimmed)) return { ok: false };
+  if (hasUnrepairable(trimmed)) return { ok: false };
   return { ok: true, text: trimmed.normalize('NFC'), repaired };
 }
 

@@ -1,71 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test as base } from '@playwright/test';
-import { APP_ROOT } from '../../../electron/host/app-root';
+import {
+  startHeadlessHost,
+  stopHeadlessHost,
+  type RunningHost,
+} from '../../support/headless-process';
 
-export interface RunningHost {
-  url: string;
-  origin: string;
-  dataDir: string;
-  process: ChildProcess;
-  output: string[];
-}
-
-/**
- * Starts `electron/host/web.ts` as its own process on a free port with a fresh data directory
- * and waits for its ready line (a readiness signal, never a sleep).
- */
-export async function startHeadlessHost(
-  options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<RunningHost> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/host/web.ts',
-      '--port',
-      '0',
-      '--no-build',
-      '--ready-json',
-      '--data-dir',
-      dataDir,
-    ],
-    { cwd: APP_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const output: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const ready = await new Promise<{ url: string }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`host did not start:\n${output.join('')}`)),
-      20_000,
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`host exited with ${code}:\n${output.join('')}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      if (line.startsWith('{')) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as { url: string });
-      }
-    });
-  });
-  return { url: ready.url, origin: new URL(ready.url).origin, dataDir, process: child, output };
-}
-
-export async function stopHeadlessHost(host: RunningHost, removeData = true): Promise<void> {
-  if (host.process.exitCode === null) {
-    const exited = new Promise((resolve) => host.process.once('exit', resolve));
-    host.process.kill('SIGTERM');
-    await exited;
-  }
-  if (removeData) rmSync(host.dataDir, { recursive: true, force: true });
-}
+export { startHeadlessHost, stopHeadlessHost, type RunningHost };
 
 /** Each test gets its own host process and data directory, so tests run in parallel safely. */
 export const test = base.extend<{ host: RunningHost }>({
