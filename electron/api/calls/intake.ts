@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import { defineCall } from '../contract-kit';
+import { qrErrors } from '../error-catalog/qr';
 import { parsedCitizenSchema, scanRecordSchema, wedgeStatsSchema } from '../scan-schemas';
 import { noInput, warningSchema } from '../schemas';
 
-const QR_ERRORS = [
-  'QR_EMPTY',
-  'QR_TOO_LONG',
-  'QR_NOT_CCCD',
-  'QR_VNEID_TOKEN',
-  'QR_COVID_PASS',
-  'QR_URL',
-  'QR_FIELD_COUNT',
-  'QR_ID_INVALID',
-  'QR_OLD_ID_INVALID',
-  'QR_NAME_INVALID',
-  'QR_DATE_INVALID',
-  'QR_SEX_INVALID',
-  'QR_ENCODING',
-] as const;
+/** Every code of the QR payload catalogue (cccd-formats.md §1): one list, kept there. */
+const QR_ERRORS = Object.keys(qrErrors) as (keyof typeof qrErrors)[];
 
 const scanRef = z.object({ scanId: z.string().min(1).max(64) });
 

@@ -70,6 +70,9 @@ export function useWedgeCapture(options: {
     let delivered = 0; // leading held keys the page already received (interactive targets)
     let selectValue: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // When the page last handled a key (its own clock): keys stamped by the OS can be handled
+    // late on a busy page, and a burst must not be cut while its keys are still being handled.
+    let lastHandled = 0;
 
     const emit = (scan: WedgeScan) => {
       const detectedAt = performance.now();
@@ -93,10 +96,15 @@ export function useWedgeCapture(options: {
       timer = null;
       const deadline = detector.idleDeadline();
       if (deadline === null) return;
-      timer = setTimeout(onIdle, Math.max(0, deadline - performance.now()) + 1);
+      const due = Math.max(deadline, lastHandled + settings.interKeyGapMs);
+      timer = setTimeout(onIdle, Math.max(0, due - performance.now()) + 1);
     };
     function onIdle() {
-      const d = detector.onIdle(performance.now());
+      if (performance.now() < lastHandled + settings.interKeyGapMs) {
+        arm();
+        return;
+      }
+      const d = detector.onIdle(Math.max(performance.now(), detector.idleDeadline() ?? 0));
       if (d.kind === 'scan') emit(d.scan);
       if (d.kind === 'release') give(d.text);
       if (d.kind !== 'none') endBurst();
@@ -104,6 +112,7 @@ export function useWedgeCapture(options: {
     }
 
     const handle = (key: string, time: number, event: Event, el: Element | null) => {
+      lastHandled = performance.now();
       const startsBurst = detector.pending === 0;
       const d = detector.onKey({ key, time });
       if (d.scan) {

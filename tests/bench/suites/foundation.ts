@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   createDossierBulkWriter,
   formatDossierCode,
@@ -14,6 +12,7 @@ import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
+import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-process';
 import { round, summarise, timeIt, type BenchResult, type BenchSuite } from '../harness';
 
 const SUITE = 'foundation';
@@ -28,43 +27,12 @@ function openServices(dataDir: string) {
 }
 
 /** Spawns the real headless host on a fresh data dir; returns its own "DB ready" time and the wall time to its ready line. */
-function startHostOnce(): Promise<{ dbReadyMs: number; wallMs: number }> {
-  const dataDir = tempDir();
+async function startHostOnce(): Promise<{ dbReadyMs: number; wallMs: number }> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/host/web.ts',
-      '--port',
-      '0',
-      '--no-build',
-      '--ready-json',
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      cwd: APP_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once(
-      'exit',
-      (code) => code !== 0 && code !== null && reject(new Error(`host exited ${code}`)),
-    );
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const wallMs = performance.now() - started;
-      const { dbReadyMs } = JSON.parse(line) as { dbReadyMs: number };
-      child.once('exit', () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        resolve({ dbReadyMs, wallMs });
-      });
-      child.kill('SIGTERM');
-    });
-  });
+  const host = await startHeadlessHost();
+  const wallMs = performance.now() - started;
+  await stopHeadlessHost(host);
+  return { dbReadyMs: host.ready.dbReadyMs, wallMs };
 }
 
 async function startup(): Promise<BenchResult[]> {

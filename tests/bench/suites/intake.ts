@@ -11,6 +11,7 @@ import { parseCccdQr } from '../../../native/cccd/qr-payload';
 import { CHROMIUM_ARGS } from '../../../playwright.config';
 import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-process';
 import { startPtyPair } from '../../support/socat-pty';
+import { scannerBurst } from '../../support/wedge-keys';
 import { round, summarise, type BenchResult, type BenchSuite } from '../harness';
 
 const SUITE = 'intake';
@@ -83,6 +84,16 @@ async function waitForMarks(page: Page, name: string, count: number): Promise<vo
   );
 }
 
+/** `count` keyboard-wedge bursts; the page's end-of-scan detection delay for each. */
+async function wedgeDelays(page: Page, count: number, first: number, suffix: string | null) {
+  const before = (await marks(page, 'wedge-scan-detected')).length;
+  for (let i = 0; i < count; i++) {
+    await scannerBurst(page, payload(first + i).replace(/[^\x20-\x7e]/g, ''), { suffix });
+    await waitForMarks(page, 'wedge-scan-detected', before + i + 1);
+  }
+  return summarise(((await marks(page, 'wedge-scan-detected')) as number[]).slice(before));
+}
+
 async function endToEnd(log: (line: string) => void): Promise<BenchResult[]> {
   const ptyDir = mkdtempSync(join(tmpdir(), 'motcua-bench-pty-'));
   const host = await startHeadlessHost();
@@ -121,20 +132,8 @@ async function endToEnd(log: (line: string) => void): Promise<BenchResult[]> {
     const card = summarise(latencies);
 
     log('  wedge bursts (with and without a suffix key)…');
-    const BURSTS = 20;
-    for (let i = 0; i < BURSTS; i++) {
-      await page.keyboard.type(payload(100 + i).replace(/[^\x20-\x7e]/g, ''));
-      await page.keyboard.press('Enter');
-      await waitForMarks(page, 'wedge-scan-detected', i + 1);
-    }
-    const withSuffix = summarise(
-      ((await marks(page, 'wedge-scan-detected')) as number[]).slice(0, BURSTS),
-    );
-    for (let i = 0; i < BURSTS; i++) {
-      await page.keyboard.type(payload(200 + i).replace(/[^\x20-\x7e]/g, ''));
-      await waitForMarks(page, 'wedge-scan-detected', BURSTS + i + 1);
-    }
-    const idle = summarise(((await marks(page, 'wedge-scan-detected')) as number[]).slice(BURSTS));
+    const withSuffix = await wedgeDelays(page, 20, 100, 'Enter');
+    const idle = await wedgeDelays(page, 20, 200, null);
 
     return [
       {

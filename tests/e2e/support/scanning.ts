@@ -1,13 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import { scannerBurst } from '../../support/wedge-keys';
 
-/**
- * What a keyboard-wedge scanner does: one key event per character, a few milliseconds apart,
- * then Enter. Characters with no key on the layout (Vietnamese letters) arrive as text input,
- * as Alt-code capable scanners deliver them.
- */
+/** A keyboard-wedge scanner's burst (see scannerBurst): a few ms per key, then the suffix. */
 export async function wedgeBurst(page: Page, text: string, suffix: string | null = 'Enter') {
-  await page.keyboard.type(text);
-  if (suffix) await page.keyboard.press(suffix);
+  await scannerBurst(page as unknown as Parameters<typeof scannerBurst>[0], text, { suffix });
 }
 
 /** Page object for the scanning parts of the Counter and Devices pages. */

@@ -8,7 +8,7 @@ import {
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { callOrThrow, cliDataDir, withCliServices } from '../open-services';
 
 const hex4 = (n: number | null) => (n === null ? '----' : n.toString(16).padStart(4, '0'));
 
@@ -20,43 +20,26 @@ export const devicesListCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
     try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const list = (await callOrThrow(dispatcher, 'devices.list')) as CallOutput<'devices.list'>;
-        if (values.json) {
-          printJson(io, {
-            hid: list.hid.map((d) => ({
-              vendorId: d.vendorId,
-              productId: d.productId,
-              usagePage: d.usagePage,
-              usage: d.usage,
-              product: d.product,
-              path: d.path,
-              manufacturer: d.manufacturer,
-              serialNumber: d.serialNumber,
-              barcodePos: d.barcodePos,
-            })),
-            serialPorts: list.serialPorts,
-            problems: list.problems,
-          });
-          return EXIT.ok;
-        }
-        writeLine(io.stdout, `Thiết bị HID (${list.hid.length}):`);
-        for (const d of list.hid) {
-          writeLine(
-            io.stdout,
-            `  ${hex4(d.vendorId)}:${hex4(d.productId)} trang ${hex4(d.usagePage)}/${hex4(d.usage)}${d.barcodePos ? ' [máy quét HID POS]' : ''}  ${d.product ?? ''}  ${d.path ?? ''}`,
-          );
-        }
-        writeLine(io.stdout, `Cổng COM (${list.serialPorts.length}):`);
-        for (const p of list.serialPorts) {
-          writeLine(io.stdout, `  ${p.path}  ${p.manufacturer ?? ''}`);
-        }
-        for (const p of list.problems) writeLine(io.stderr, `Lỗi [${p.code}]: ${p.message}`);
+      const list = (await withCliServices(cliDataDir(values['data-dir'], io.env), (dispatcher) =>
+        callOrThrow(dispatcher, 'devices.list'),
+      )) as CallOutput<'devices.list'>;
+      if (values.json) {
+        printJson(io, { hid: list.hid, serialPorts: list.serialPorts, problems: list.problems });
         return EXIT.ok;
-      } finally {
-        services.close();
       }
+      writeLine(io.stdout, `Thiết bị HID (${list.hid.length}):`);
+      for (const d of list.hid) {
+        const pos = d.barcodePos ? ' [máy quét HID POS]' : '';
+        writeLine(
+          io.stdout,
+          `  ${hex4(d.vendorId)}:${hex4(d.productId)} trang ${hex4(d.usagePage)}/${hex4(d.usage)}${pos}  ${d.product ?? ''}  ${d.path ?? ''}`,
+        );
+      }
+      writeLine(io.stdout, `Cổng COM (${list.serialPorts.length}):`);
+      for (const p of list.serialPorts)
+        writeLine(io.stdout, `  ${p.path}  ${p.manufacturer ?? ''}`);
+      for (const p of list.problems) writeLine(io.stderr, `Lỗi [${p.code}]: ${p.message}`);
+      return EXIT.ok;
     } catch (error) {
       return reportError(io, values.json, error);
     }

@@ -8,7 +8,7 @@ import {
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { callOrThrow, cliDataDir, withCliServices } from '../open-services';
 
 export const proceduresListCommand: Command = {
   name: 'procedures list',
@@ -17,17 +17,14 @@ export const proceduresListCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
     try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const list = (await callOrThrow(dispatcher, 'procedures.list')) as ProcedureSummary[];
-        if (values.json) printJson(io, list);
-        else
-          for (const p of list)
-            writeLine(io.stdout, `${String(p.seq).padStart(2)}. ${p.name} [${p.key}]`);
-        return EXIT.ok;
-      } finally {
-        services.close();
-      }
+      const list = (await withCliServices(cliDataDir(values['data-dir'], io.env), (dispatcher) =>
+        callOrThrow(dispatcher, 'procedures.list'),
+      )) as ProcedureSummary[];
+      if (values.json) printJson(io, list);
+      else
+        for (const p of list)
+          writeLine(io.stdout, `${String(p.seq).padStart(2)}. ${p.name} [${p.key}]`);
+      return EXIT.ok;
     } catch (error) {
       return reportError(io, values.json, error);
     }

@@ -84,7 +84,6 @@ export function BarcodeScannersPanel() {
   const { t } = useTranslation();
   useServiceEvents(EVENT_KEYS);
   const list = useApiQuery(DEVICES_KEY, () => motcua().devices.list());
-  const wedge = useApiQuery(WEDGE_SETTINGS_KEY, () => motcua().devices.wedgeSettings());
   const [editing, setEditing] = useState<string | null>(null);
   const done = () => {
     setEditing(null);
@@ -153,16 +152,19 @@ export function BarcodeScannersPanel() {
               ))}
             </tbody>
           </table>
-          {editing === 'wedge' && (
-            <WedgeSettingsForm
-              initial={wedge.data ?? DEFAULT_WEDGE_SETTINGS}
-              label={
-                list.data.profiles.find((p) => p.mode === 'wedge')?.label ??
-                t('devices.modes.wedge')
-              }
-              onDone={done}
-            />
-          )}
+          {editing === 'wedge' &&
+            (() => {
+              // From the same listing as the table, so the form never shows older settings.
+              const profile = list.data.profiles.find((p) => p.mode === 'wedge');
+              return (
+                <WedgeSettingsForm
+                  key={profile?.updatedAt ?? 0}
+                  initial={profile?.mode === 'wedge' ? profile.settings : DEFAULT_WEDGE_SETTINGS}
+                  label={profile?.label ?? t('devices.modes.wedge')}
+                  onDone={done}
+                />
+              );
+            })()}
           {editing?.startsWith('serial:') && (
             <SerialProfileForm
               key={editing}

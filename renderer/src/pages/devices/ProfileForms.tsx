@@ -19,6 +19,38 @@ const keyList = (text: string) =>
     .map((k) => k.trim())
     .filter(Boolean);
 
+/** A labelled select whose options carry typed values (numbers stay numbers). */
+function Choice<V extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: V;
+  options: readonly (readonly [V, string])[];
+  onChange: (value: V) => void;
+  testId?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <select
+        data-testid={testId}
+        value={String(value)}
+        onChange={(e) => onChange(options[e.target.selectedIndex]![0])}
+      >
+        {options.map(([v, text]) => (
+          <option key={String(v)} value={String(v)}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function useSave(onDone: () => void) {
   return useApiMutation((input: ProfileInput) => motcua().devices.saveProfile(input), onDone);
 }
@@ -151,70 +183,45 @@ export function SerialProfileForm({
           onChange={(e) => setLabel(e.target.value)}
         />
       </label>
-      <label>
-        {t('devices.serial.baudRate')}
-        <select
-          data-testid="serial-baud"
-          value={s.baudRate}
-          onChange={(e) => set('baudRate', Number(e.target.value))}
-        >
-          {BAUD_RATES.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('devices.serial.dataBits')}
-        <select
-          value={s.dataBits}
-          onChange={(e) => set('dataBits', Number(e.target.value) as SerialSettings['dataBits'])}
-        >
-          {[8, 7, 6, 5].map((b) => (
-            <option key={b}>{b}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('devices.serial.parity')}
-        <select
-          data-testid="serial-parity"
-          value={s.parity}
-          onChange={(e) => set('parity', e.target.value as SerialSettings['parity'])}
-        >
-          {(['none', 'even', 'odd', 'mark', 'space'] as const).map((p) => (
-            <option key={p} value={p}>
-              {t(`devices.serial.parities.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('devices.serial.stopBits')}
-        <select
-          value={s.stopBits}
-          onChange={(e) => set('stopBits', Number(e.target.value) as SerialSettings['stopBits'])}
-        >
-          {[1, 1.5, 2].map((b) => (
-            <option key={b}>{b}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('devices.serial.suffix')}
-        <select
-          data-testid="serial-suffix"
-          value={s.suffix}
-          onChange={(e) => set('suffix', e.target.value as SerialSettings['suffix'])}
-        >
-          {(['CR', 'LF', 'CRLF', 'idle'] as const).map((x) => (
-            <option key={x} value={x}>
-              {t(`devices.serial.suffixes.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('devices.serial.baudRate')}
+        testId="serial-baud"
+        value={s.baudRate}
+        options={BAUD_RATES.map((b) => [b, String(b)])}
+        onChange={(v) => set('baudRate', v)}
+      />
+      <Choice
+        label={t('devices.serial.dataBits')}
+        value={s.dataBits}
+        options={([8, 7, 6, 5] as const).map((b) => [b, String(b)])}
+        onChange={(v) => set('dataBits', v)}
+      />
+      <Choice
+        label={t('devices.serial.parity')}
+        testId="serial-parity"
+        value={s.parity}
+        options={(['none', 'even', 'odd', 'mark', 'space'] as const).map((p) => [
+          p,
+          t(`devices.serial.parities.${p}`),
+        ])}
+        onChange={(v) => set('parity', v)}
+      />
+      <Choice
+        label={t('devices.serial.stopBits')}
+        value={s.stopBits}
+        options={([1, 1.5, 2] as const).map((b) => [b, String(b)])}
+        onChange={(v) => set('stopBits', v)}
+      />
+      <Choice
+        label={t('devices.serial.suffix')}
+        testId="serial-suffix"
+        value={s.suffix}
+        options={(['CR', 'LF', 'CRLF', 'idle'] as const).map((x) => [
+          x,
+          t(`devices.serial.suffixes.${x}`),
+        ])}
+        onChange={(v) => set('suffix', v)}
+      />
       {s.suffix === 'idle' && (
         <label>
           {t('devices.serial.idleMs')}

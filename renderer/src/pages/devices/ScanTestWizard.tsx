@@ -32,6 +32,16 @@ export function profileFromTestScan(scan: ScanRecord, label: string): ProfileInp
   return null; // serial scanners already have their profile; manual text has no device
 }
 
+/**
+ * While the wizard waits, the person has said "I am about to scan": thresholds can be loose, so a
+ * slow wedge scanner (or one set to inter-character delays) is still caught and measured.
+ */
+const TEST_WEDGE_SETTINGS = {
+  ...DEFAULT_WEDGE_SETTINGS,
+  interKeyGapMs: 150,
+  minLength: 4,
+};
+
 const MODE_KEYS = {
   wedge: 'devices.modes.wedge',
   hid_pos: 'devices.modes.hid_pos',
@@ -59,7 +69,7 @@ export function ScanTestWizard({ onSaved }: { onSaved: () => void }) {
   };
   useWedgeCapture({
     enabled: waiting,
-    settings: DEFAULT_WEDGE_SETTINGS,
+    settings: TEST_WEDGE_SETTINGS,
     onScan: (captured) => void run(() => submitWedgeScan(captured, 'test')),
   });
   if (waiting && scan) {
