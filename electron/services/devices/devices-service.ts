@@ -5,7 +5,7 @@ import { toApiError } from '../../api/errors';
 import type { ScanIntake } from '../intake/scan-intake';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
-import { createHidScanners } from './hid-scanners';
+import { createHidScanners, type HidIo } from './hid-scanners';
 import { createScannerFleet } from './scanner-fleet';
 import type { ScannerProfiles } from './scanner-profiles';
 import { createSerialScanners } from './serial-scanners';
@@ -15,6 +15,8 @@ export interface DevicesDeps {
   intake: ScanIntake;
   events: EventBus;
   clock: Clock;
+  /** node-hid by default; tests pass recorded devices. */
+  hidIo?: HidIo;
 }
 
 export interface BarcodeDevices {
@@ -38,7 +40,7 @@ export interface BarcodeDevices {
 
 export function createBarcodeDevices(deps: DevicesDeps): BarcodeDevices {
   const fleet = createScannerFleet(deps);
-  const hid = createHidScanners(fleet);
+  const hid = createHidScanners(fleet, deps.hidIo);
   const serial = createSerialScanners(fleet);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
@@ -76,7 +78,7 @@ export function createBarcodeDevices(deps: DevicesDeps): BarcodeDevices {
         let hidDevices: Awaited<ReturnType<typeof listHidDevices>> = [];
         let serialPorts: Awaited<ReturnType<typeof listSerialPorts>> = [];
         try {
-          hidDevices = await listHidDevices();
+          hidDevices = await (deps.hidIo?.list ?? listHidDevices)();
         } catch (error) {
           problems.push(toApiError(error));
         }

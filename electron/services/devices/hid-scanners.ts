@@ -3,7 +3,11 @@
  * hot-plug events (scanners.md §1.4), so the device list is polled: a scanner that disappears
  * (read error) is closed and marked disconnected; when it is listed again it is reopened.
  */
-import { attachPosReader, type PosReader } from '../../../native/hid/hid-pos-reader';
+import {
+  attachPosReader,
+  type HidDeviceLike,
+  type PosReader,
+} from '../../../native/hid/hid-pos-reader';
 import {
   isBarcodePos,
   listHidDevices,
@@ -35,12 +39,16 @@ export function hidLabel(d: HidDeviceInfo): string {
   return name || `HID ${hex4(d.vendorId)}:${hex4(d.productId)}`;
 }
 
-async function chooseLayout(d: HidDeviceInfo, settings: HidSettings): Promise<PosLayout | null> {
+async function chooseLayout(
+  d: HidDeviceInfo,
+  settings: HidSettings,
+  io: HidIo,
+): Promise<PosLayout | null> {
   if (settings.layout === 'honeywell') return HONEYWELL_LAYOUT;
   if (settings.layout === 'newland') return NEWLAND_LAYOUT;
   const byVendor = settings.layout === 'auto' ? layoutForVendor(d.vendorId) : null;
   if (byVendor) return byVendor;
-  const descriptor = await readReportDescriptor(d.path);
+  const descriptor = await io.descriptor(d.path);
   if (descriptor) {
     try {
       return layoutFromDescriptor(parseReportDescriptor(descriptor));
@@ -51,13 +59,26 @@ async function chooseLayout(d: HidDeviceInfo, settings: HidSettings): Promise<Po
   return null;
 }
 
+/** node-hid access, replaceable where no USB device can exist (tests feed recorded reports). */
+export interface HidIo {
+  list(): Promise<HidDeviceInfo[]>;
+  open(path: string): Promise<HidDeviceLike>;
+  descriptor(path: string | null): Promise<Uint8Array | null>;
+}
+
+export const NODE_HID_IO: HidIo = {
+  list: listHidDevices,
+  open: openHidDevice,
+  descriptor: readReportDescriptor,
+};
+
 export interface HidScanners {
   poll(): Promise<void>;
   pendingBytes(deviceKey: string): number;
   closeAll(): Promise<void>;
 }
 
-export function createHidScanners(fleet: ScannerFleet): HidScanners {
+export function createHidScanners(fleet: ScannerFleet, io: HidIo = NODE_HID_IO): HidScanners {
   const open = new Map<string, PosReader>();
   const opening = new Set<string>();
 
@@ -70,8 +91,8 @@ export function createHidScanners(fleet: ScannerFleet): HidScanners {
       profile?.mode === 'hid_pos' ? profile.settings : { layout: 'auto' };
     opening.add(key);
     try {
-      const layout = await chooseLayout(d, settings);
-      const device = await openHidDevice(d.path!);
+      const layout = await chooseLayout(d, settings, io);
+      const device = await io.open(d.path!);
       const reader = attachPosReader(
         device,
         {
@@ -106,7 +127,7 @@ export function createHidScanners(fleet: ScannerFleet): HidScanners {
 
   return {
     async poll() {
-      const present = (await listHidDevices()).filter((d) => isBarcodePos(d) && d.path);
+      const present = (await io.list()).filter((d) => isBarcodePos(d) && d.path);
       const keys = new Set(present.map(hidDeviceKey));
       for (const [key, reader] of open) {
         const profile = fleet.profiles.get(key);
