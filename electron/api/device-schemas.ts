@@ -23,6 +23,11 @@ export const wedgeSettingsSchema = z.object({
   /** KeyboardEvent.key values the scanner sends before/after the data (configure on the scanner). */
   prefixKeys: z.array(z.string().min(1).max(20)).max(4).default([]),
   suffixKeys: z.array(z.string().min(1).max(20)).max(4).default(['Enter', 'Tab']),
+  /**
+   * With suffix keys configured, how long a scan may pause before its suffix (a busy PC can
+   * deliver a scanner's keys unevenly). Without suffix keys a scan ends after interKeyGapMs.
+   */
+  suffixWaitMs: z.number().int().min(50).max(2000).default(250),
 });
 export type WedgeSettings = z.infer<typeof wedgeSettingsSchema>;
 export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = wedgeSettingsSchema.parse({});

@@ -96,11 +96,11 @@ export function useWedgeCapture(options: {
       timer = null;
       const deadline = detector.idleDeadline();
       if (deadline === null) return;
-      const due = Math.max(deadline, lastHandled + settings.interKeyGapMs);
+      const due = Math.max(deadline, lastHandled + detector.idleWaitMs());
       timer = setTimeout(onIdle, Math.max(0, due - performance.now()) + 1);
     };
     function onIdle() {
-      if (performance.now() < lastHandled + settings.interKeyGapMs) {
+      if (performance.now() < lastHandled + detector.idleWaitMs()) {
         arm();
         return;
       }
@@ -142,6 +142,9 @@ export function useWedgeCapture(options: {
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing || e.key === 'Process' || e.key === 'Dead') return; // an IME is at work
+      // Scanners in "Alt mode" type Alt + numpad digits; the character then arrives as text
+      // input (beforeinput below), so these keys neither join nor end a burst.
+      if (e.key === 'Alt' || (e.altKey && e.code.startsWith('Numpad'))) return;
       if (e.repeat || e.ctrlKey || e.metaKey || (e.altKey && !e.getModifierState('AltGraph'))) {
         if (detector.pending > 0) handle('Escape', e.timeStamp, e, e.target as Element);
         return;

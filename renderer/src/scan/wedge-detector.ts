@@ -56,16 +56,25 @@ export class WedgeDetector {
     return this.held.length;
   }
 
+  /**
+   * How long silence must last to end the current burst: the inter-key gap, except for a burst
+   * that is already a scan while a suffix is expected, which may wait longer for that suffix.
+   */
+  idleWaitMs(): number {
+    const s = this.settings;
+    return this.isScan() && s.suffixKeys.length > 0 ? s.suffixWaitMs : s.interKeyGapMs;
+  }
+
   /** When the current burst ends if no key comes: the caller arms a timer for this time. */
   idleDeadline(): number | null {
     const last = this.held[this.held.length - 1];
-    return last ? last.time + this.settings.interKeyGapMs : null;
+    return last ? last.time + this.idleWaitMs() : null;
   }
 
   onKey(k: WedgeKey): KeyDecision {
     const last = this.held[this.held.length - 1];
     // Timers can run late on a busy page: a gap over the threshold ends the previous burst first.
-    if (last && k.time - last.time > this.settings.interKeyGapMs) {
+    if (last && k.time - last.time > this.idleWaitMs()) {
       const ended = this.onIdle(k.time);
       const next = this.onKey(k);
       return decide(

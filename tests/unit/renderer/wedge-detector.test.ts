@@ -52,6 +52,22 @@ describe('WedgeDetector', () => {
     expect(rollover.released).toBe('th');
   });
 
+  it('lets a scan pause for its expected suffix, but ends at the gap when none is configured', () => {
+    const paused = [...PAYLOAD.slice(0, 20)];
+    const waiting = new WedgeDetector(DEFAULT_WEDGE_SETTINGS);
+    let t = 0;
+    for (const key of paused) waiting.onKey({ key, time: (t += 3) });
+    expect(waiting.idleDeadline()).toBe(t + DEFAULT_WEDGE_SETTINGS.suffixWaitMs);
+    expect(waiting.onIdle(t + 100)).toEqual({ kind: 'none' }); // a 100 ms stall on a busy PC
+    for (const key of PAYLOAD.slice(20)) waiting.onKey({ key, time: (t += 100) });
+    expect(waiting.onKey({ key: 'Enter', time: t + 3 }).scan?.text).toBe(PAYLOAD);
+
+    const noSuffix = new WedgeDetector({ ...DEFAULT_WEDGE_SETTINGS, suffixKeys: [] });
+    t = 0;
+    for (const key of paused) noSuffix.onKey({ key, time: (t += 3) });
+    expect(noSuffix.idleDeadline()).toBe(t + DEFAULT_WEDGE_SETTINGS.interKeyGapMs);
+  });
+
   it('uses a configured prefix key to start a scan regardless of length', () => {
     const { scans } = feed(['F9', ...'12345', 'Enter'], 5, { prefixKeys: ['F9'] });
     expect(scans[0]).toMatchObject({ text: '12345', stats: { prefix: 'F9', suffix: 'Enter' } });

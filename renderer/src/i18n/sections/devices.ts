@@ -62,7 +62,8 @@ const vi = {
       interKeyGapMs: 'Khoảng cách tối đa giữa hai phím (ms)',
       minLength: 'Số ký tự tối thiểu của một lần quét',
       prefixKeys: 'Phím đầu (ví dụ F9), cách nhau bởi dấu phẩy',
-      suffixKeys: 'Phím kết thúc (ví dụ Enter, Tab)',
+      suffixKeys: 'Phím kết thúc (ví dụ Enter, Tab); để trống nếu máy quét không gửi',
+      suffixWaitMs: 'Thời gian chờ phím kết thúc (ms)',
       hint: 'Người gõ phím không bao giờ gõ nhanh như máy quét: một chuỗi phím đến nhanh hơn ngưỡng này và đủ dài được coi là một lần quét và không bị chèn vào ô nhập liệu.',
     },
     serial: {
@@ -145,7 +146,8 @@ const en: Widen<typeof vi> = {
       interKeyGapMs: 'Longest gap between two keys (ms)',
       minLength: 'Shortest scan (characters)',
       prefixKeys: 'Prefix keys (e.g. F9), comma-separated',
-      suffixKeys: 'End keys (e.g. Enter, Tab)',
+      suffixKeys: 'End keys (e.g. Enter, Tab); empty if the scanner sends none',
+      suffixWaitMs: 'Wait for the end key (ms)',
       hint: 'People never type as fast as a scanner: a run of keys faster than this gap and long enough is taken as a scan and never typed into a field.',
     },
     serial: {

@@ -71,6 +71,7 @@ export function WedgeSettingsForm({
     minLength: String(initial.minLength),
     prefixKeys: initial.prefixKeys.join(', '),
     suffixKeys: initial.suffixKeys.join(', '),
+    suffixWaitMs: String(initial.suffixWaitMs),
   });
   const save = useSave(onDone);
   const submit = (e: FormEvent) => {
@@ -84,6 +85,7 @@ export function WedgeSettingsForm({
         minLength: Number(form.minLength),
         prefixKeys: keyList(form.prefixKeys),
         suffixKeys: keyList(form.suffixKeys),
+        suffixWaitMs: Number(form.suffixWaitMs),
       },
     });
   };
@@ -104,6 +106,7 @@ export function WedgeSettingsForm({
       {field('minLength', 'number')}
       {field('prefixKeys')}
       {field('suffixKeys')}
+      {field('suffixWaitMs', 'number')}
       <p className="small muted">{t('devices.wedge.hint')}</p>
       <div className="actions">
         <button type="submit" className="button primary" data-testid="wedge-save">
