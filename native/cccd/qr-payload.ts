@@ -77,6 +77,7 @@ const OLD_ID = /^\d{9}$/;
 const ID = /^\d{12}$/;
 // A truncated card payload still starts with something shaped like an ID number.
 const ID_ISH = /^\d{9,13}$/;
+const CARD_START = /^\d{12}\|/;
 const utf8 = new TextEncoder();
 
 function fail(code: QrErrorCode, field?: number): QrParseResult {
@@ -139,8 +140,11 @@ export function parseCccdQr(
   const text = decoded.text; // trimmed: scanners append CR, LF or both; wedges add spaces
   if (text.length === 0) return fail('QR_EMPTY');
   if (!text.includes('|')) return fail(classifyUnpiped(text));
-  if (VNEID_HINT.test(text)) return fail('QR_VNEID_TOKEN');
-  if (isUrlLike(text)) return fail('QR_URL');
+  // A card payload starts with its 12-digit ID: no link or app token does, so skip those scans.
+  if (!CARD_START.test(text)) {
+    if (VNEID_HINT.test(text)) return fail('QR_VNEID_TOKEN');
+    if (isUrlLike(text)) return fail('QR_URL');
+  }
 
   const fields = splitFields(text);
   if (looksLikeCovidPass(fields)) return fail('QR_COVID_PASS');

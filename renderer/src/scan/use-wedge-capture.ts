@@ -11,7 +11,7 @@ import { WedgeDetector, type WedgeScan } from './wedge-detector';
 export interface CapturedWedgeScan extends WedgeScan {
   /** Epoch ms of the scan's last key: ScanInput.at. */
   at: number;
-  /** ms from the last key (or suffix key) to detection: the end-of-scan delay. */
+  /** ms from the page receiving the last key (or the suffix key) to detection. */
   detectionDelayMs: number;
 }
 
@@ -75,9 +75,11 @@ export function useWedgeCapture(options: {
     let lastHandled = 0;
 
     const emit = (scan: WedgeScan) => {
+      // The end-of-scan delay: from the page receiving the last key (the suffix, or the
+      // last data key when the scan ends by silence) to the scan being recognised.
       const detectedAt = performance.now();
-      const detectionDelayMs = Math.max(0, detectedAt - scan.endTime);
-      performance.measure('wedge-scan-detected', { start: scan.endTime, end: detectedAt });
+      const detectionDelayMs = Math.max(0, detectedAt - lastHandled);
+      performance.measure('wedge-scan-detected', { start: lastHandled, end: detectedAt });
       if (target instanceof HTMLSelectElement && selectValue !== null) target.value = selectValue;
       onScan.current({
         ...scan,
