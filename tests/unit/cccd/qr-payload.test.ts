@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NAME_PATTERN } from '../../../native/cccd/look-alikes';
 import {
+  isNameText,
   parseCccdQr,
   parseDdMmYyyy,
   QR_ERROR_CODES,
@@ -414,5 +416,21 @@ describe('parseCccdQr: every warning, and several at once', () => {
       'Nguyễn Văn An',
       'Số 1, Phường Mẫu',
     ]);
+  });
+});
+
+describe('name check fast path', () => {
+  it('agrees with the Unicode-property pattern on any text', () => {
+    const letters = fc.constantFrom(..."aZđĐưƯơạỹÀ×÷ .'-’1\u0301ßЖ漢");
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: letters, maxLength: 12 }), fc.string({ maxLength: 12 })),
+        (name) => {
+          fc.pre(name.length > 0);
+          expect(isNameText(name)).toBe(NAME_PATTERN.test(name));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
