@@ -51,6 +51,16 @@ function Choice<V extends string | number>({
   );
 }
 
+function EnabledBox({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {t('devices.enabled')}
+    </label>
+  );
+}
+
 function useSave(onDone: () => void) {
   return useApiMutation((input: ProfileInput) => motcua().devices.saveProfile(input), onDone);
 }
@@ -235,10 +245,7 @@ export function SerialProfileForm({
           />
         </label>
       )}
-      <label className="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        {t('devices.enabled')}
-      </label>
+      <EnabledBox checked={enabled} onChange={setEnabled} />
       <div className="actions">
         <button type="submit" className="button primary" data-testid="serial-save">
           {t('devices.save')}
@@ -291,20 +298,16 @@ export function HidProfileForm({
         {t('devices.label')}
         <input value={label} onChange={(e) => setLabel(e.target.value)} />
       </label>
-      <label>
-        {t('devices.layout')}
-        <select value={layout} onChange={(e) => setLayout(e.target.value as HidSettings['layout'])}>
-          {(['auto', 'honeywell', 'newland', 'descriptor'] as const).map((l) => (
-            <option key={l} value={l}>
-              {t(`devices.layouts.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        {t('devices.enabled')}
-      </label>
+      <Choice
+        label={t('devices.layout')}
+        value={layout}
+        options={(['auto', 'honeywell', 'newland', 'descriptor'] as const).map((l) => [
+          l,
+          t(`devices.layouts.${l}`),
+        ])}
+        onChange={setLayout}
+      />
+      <EnabledBox checked={enabled} onChange={setEnabled} />
       <div className="actions">
         <button type="submit" className="button primary">
           {t('devices.save')}
