@@ -21,7 +21,9 @@ export function ScanHistory({
   onPick: (scan: ScanRecord) => void;
 }) {
   const { t } = useTranslation();
-  const recent = useApiQuery(RECENT_SCANS_KEY, () => motcua().intake.recentScans());
+  const recent = useApiQuery(RECENT_SCANS_KEY, () => motcua().intake.recentScans(), {
+    staleTime: 0,
+  });
   if (!recent.data || recent.data.length === 0) return null;
   return (
     <section className="card" data-testid="scan-history">

@@ -12,6 +12,7 @@ import { ScannerNotices } from '../components/ScannerNotices';
 import { RECENT_KEY, TODAY_KEY, TodayPanel } from '../components/TodayPanel';
 import { navigate } from '../navigation';
 import {
+  RECENT_SCANS_KEY,
   submitManualScan,
   submitWedgeScan,
   useLatestScan,
@@ -31,7 +32,12 @@ const EVENT_KEYS = {
 export function CounterPage() {
   const { t } = useTranslation();
   useServiceEvents(EVENT_KEYS);
-  const [scan, setScan] = useLatestScan('intake');
+  const [latest, setScan] = useLatestScan('intake');
+  // Back on the page (or a scan that came while another page was open): the session's newest.
+  const recent = useApiQuery(RECENT_SCANS_KEY, () => motcua().intake.recentScans(), {
+    staleTime: 0,
+  });
+  const scan = latest ?? recent.data?.[0] ?? null;
   const [qrText, setQrText] = useState('');
   const [dossierFor, setDossierFor] = useState<string | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
