@@ -3,6 +3,7 @@ import { calendarCalls } from './calls/calendar';
 import { catalogCalls } from './calls/catalog';
 import { chipCalls } from './calls/chip';
 import { autofillCalls } from './calls/autofill';
+import { devicesCalls } from './calls/devices';
 import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
@@ -26,6 +27,7 @@ export const contract = {
   ...indicatorsCalls,
   ...chipCalls,
   ...autofillCalls,
+  ...devicesCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

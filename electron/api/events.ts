@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { chipReadResultSchema } from './calls/chip';
 import { runStateSchema } from './autofill-schemas';
+import { deviceKey, scannerStateSchema } from './device-schemas';
+import { scanRecordSchema, scanSource } from './scan-schemas';
 import { isoDay } from './schemas';
 
 /**
@@ -71,6 +73,43 @@ export const appEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('autofill.hotkey'),
     at: z.number(),
+  }),
+  /** A scan was decoded (any path); `scan.receivedAt` is when its last byte reached the app. */
+  z.object({
+    type: z.literal('scan.decoded'),
+    at: z.number(),
+    scan: scanRecordSchema,
+  }),
+  /** A scan has begun arriving (serial chunks, HID reports) and is not complete yet. */
+  z.object({
+    type: z.literal('scan.receiving'),
+    at: z.number(),
+    deviceKey,
+    deviceLabel: z.string(),
+    source: scanSource,
+    bytes: z.number().int(),
+  }),
+  /** A partial scan was dropped (unplugged mid-scan, stalled, oversized); nothing was saved. */
+  z.object({
+    type: z.literal('scan.discarded'),
+    at: z.number(),
+    deviceKey,
+    deviceLabel: z.string(),
+    source: scanSource,
+    reason: z.enum(['unplugged', 'timeout', 'too_long', 'closed']),
+    bytes: z.number().int(),
+  }),
+  /** A scanner was plugged in, unplugged, or failed to open. */
+  z.object({
+    type: z.literal('device.status'),
+    at: z.number(),
+    scanner: scannerStateSchema,
+  }),
+  /** Profiles or the test-scan mode changed (Devices page). */
+  z.object({
+    type: z.literal('devices.changed'),
+    at: z.number(),
+    testArmedUntil: z.number().nullable(),
   }),
 ]);
 

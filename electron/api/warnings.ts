@@ -20,6 +20,10 @@ export const warningCatalog = {
     vi: 'Mã QR có thêm trường dữ liệu (thẻ căn cước mẫu 2024); các trường thêm được giữ nguyên để tham khảo.',
     en: 'The QR code has extra fields (2024 card); they are kept as they are for reference.',
   },
+  WEDGE_DIACRITICS_LOST: {
+    vi: 'Máy quét đang ở chế độ bàn phím (keyboard wedge) và dữ liệu không có chữ có dấu: các chữ tiếng Việt có thể đã bị mất. Hãy đối chiếu họ tên, địa chỉ với thẻ, và chuyển máy quét sang chế độ HID POS hoặc cổng COM (trang Thiết bị).',
+    en: 'The scanner is in keyboard (wedge) mode and the data has no accented letters: Vietnamese letters may have been dropped. Check the name and address against the card, and switch the scanner to HID POS or serial mode (Devices page).',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type WarningCode = keyof typeof warningCatalog;

@@ -56,6 +56,9 @@ const startup = startServices({
 const dbReadyMs = performance.now() - startedAt;
 if (!startup.ok) {
   console.error(`[${startup.error.code}] ${startup.error.message}`);
+} else {
+  // Barcode scanners (HID POS, serial) are read here, as in the desktop app's main process.
+  startup.services.devices.start();
 }
 
 const dispatcher = createDispatcher(startup.ok ? startup.services.handlers : startup.handlers, {
@@ -93,11 +96,14 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-function shutdown(): void {
+async function shutdown(): Promise<void> {
   server.close();
   server.closeAllConnections();
-  if (startup.ok) startup.services.close();
+  if (startup.ok) {
+    await startup.services.devices.stop();
+    startup.services.close();
+  }
   process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

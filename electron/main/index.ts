@@ -42,6 +42,8 @@ function start(): void {
     // The window still opens and shows this message; the dialog makes sure it is seen.
     dialog.showErrorBox('Một Cửa Desk', `${startup.error.message}\n\n(${startup.error.code})`);
   }
+  // Barcode scanners (HID POS, serial) are read in the main process and pushed as events.
+  if (startup.ok) startup.services.devices.start();
   const dispatcher = createDispatcher(startup.ok ? startup.services.handlers : startup.handlers, {
     onInternalError: (name, error) => console.error(`[${name}]`, error),
   });

@@ -6,6 +6,7 @@ import { createChipRepository } from '../../db/repositories/chip-repository';
 import { createCitizensRepository } from '../../db/repositories/citizens-repository';
 import { createDossiersRepository } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
+import { createScannerProfilesRepository } from '../../db/repositories/scanner-profiles-repository';
 import { createSettingsRepository } from '../../db/repositories/settings-repository';
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
@@ -27,7 +28,10 @@ import { createAutofillService, type AutofillService } from './autofill/autofill
 import { createTemplatesService } from './autofill/templates-service';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIndicatorsHandlers, createIndicatorsService } from './indicators/indicators-service';
+import { createBarcodeDevices, type BarcodeDevices } from './devices/devices-service';
+import { createScannerProfiles } from './devices/scanner-profiles';
 import { createIntakeHandlers } from './intake/intake-service';
+import { createScanIntake } from './intake/scan-intake';
 import { openOfficeDatabaseSync, type OfficeDatabase } from './office-database';
 import { createCatalogHandlers, createCatalogService } from './procedures/catalog-service';
 import {
@@ -65,6 +69,8 @@ export interface AppServices {
   /** The vendor push receiver, when configured (null if it could not listen). */
   vendorReceiver?: Promise<VendorReceiver | null>;
   autofill: AutofillService;
+  /** Barcode scanners: hosts call `devices.start()`; await `devices.stop()` before exiting. */
+  devices: BarcodeDevices;
   close(): void;
 }
 
@@ -123,6 +129,15 @@ export function createServices(config: ServicesConfig): AppServices {
     clock,
     onInternalError: (error) => console.error('[autofill]', error),
   });
+  const intake = createScanIntake({ clock, events, audit });
+  const devices = createBarcodeDevices({
+    profiles: createScannerProfiles(createScannerProfilesRepository(db), clock, (key, error) =>
+      console.error(`[devices] profile ${key} ignored:`, error),
+    ),
+    intake,
+    events,
+    clock,
+  });
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -139,7 +154,15 @@ export function createServices(config: ServicesConfig): AppServices {
       createCatalogService({ repo: procedures, audit, clock, events, actor }),
     ),
     ...createCalendarHandlers(calendar, procedures, clock),
-    ...createIntakeHandlers(clock),
+    ...createIntakeHandlers({
+      clock,
+      intake,
+      audit,
+      settings,
+      dataDir: config.dataDir,
+      appRoot: config.appRoot,
+    }),
+    ...devices.handlers,
     ...createDossiersHandlers({
       dossiers,
       citizens,
@@ -161,7 +184,15 @@ export function createServices(config: ServicesConfig): AppServices {
       }),
     ),
     ...createChipHandlers(chip, trust, vendorIngest),
-    ...createAutofillHandlers({ templates, runs: autofill, citizens, dossiers, clock }),
+    ...createAutofillHandlers({
+      templates,
+      runs: autofill,
+      citizens,
+      dossiers,
+      clock,
+      // A reveal counts for the clerk's current customer, not for the rest of the day.
+      wasRevealed: (idNumber) => intake.wasRevealed(idNumber, 30 * 60_000),
+    }),
   };
 
   const pushPort =
@@ -183,10 +214,13 @@ export function createServices(config: ServicesConfig): AppServices {
     database,
     ...(vendorReceiver ? { vendorReceiver } : {}),
     autofill,
+    devices,
     close: () => {
       autofill.abort();
       chip.close();
       void vendorReceiver?.then((r) => r?.close());
+      // Readers only publish events (no database use): they finish closing on their own.
+      void devices.stop();
       db.close();
     },
   };

@@ -7,9 +7,16 @@ import { withinBudget, type BenchResult, type BenchSuite } from './harness';
 import { chipSuite } from './suites/chip';
 import { autofillSuite } from './suites/autofill';
 import { foundationSuite } from './suites/foundation';
+import { intakeSuite } from './suites/intake';
 import { proceduresSuite } from './suites/procedures';
 
-const SUITES: readonly BenchSuite[] = [foundationSuite, proceduresSuite, chipSuite, autofillSuite];
+const SUITES: readonly BenchSuite[] = [
+  foundationSuite,
+  intakeSuite,
+  proceduresSuite,
+  chipSuite,
+  autofillSuite,
+];
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },

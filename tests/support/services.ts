@@ -1,5 +1,5 @@
 import { APP_ROOT } from '../../electron/host/app-root';
-import { createDispatcher } from '../../electron/api/dispatch';
+import { createDispatcher, type Dispatcher } from '../../electron/api/dispatch';
 import { createServices, type AppServices } from '../../electron/services/create-services';
 import { fixedClock } from '../../electron/services/shared/clock';
 
@@ -37,3 +37,22 @@ export const SAMPLE_CITIZEN = {
   address: 'Số 12 đường Lê Thánh Tông, Phường Hồng Gai, Tỉnh Quảng Ninh',
   issueDate: '2021-07-01',
 };
+
+/** SAMPLE_CITIZEN's card QR (cccd-formats.md §1.2 layout). */
+export const SAMPLE_QR = `${SAMPLE_CITIZEN.idNumber}|${SAMPLE_CITIZEN.oldIdNumber}|${SAMPLE_CITIZEN.fullName}|09112003|Nữ|${SAMPLE_CITIZEN.address}|01072021`;
+
+/**
+ * What the clerk does before an autofill that types the ID number: scan the card and press
+ * "Hiện số" (an audited reveal). Returns the scan id.
+ */
+export async function revealSampleCitizen(dispatcher: Dispatcher): Promise<string> {
+  const scan = await dispatcher.dispatch('intake.submitScan', {
+    bytes: Buffer.from(SAMPLE_QR, 'utf8').toString('base64'),
+    source: 'manual',
+    at: Date.now(),
+  });
+  if (!scan.ok) throw new Error(JSON.stringify(scan.error));
+  const revealed = await dispatcher.dispatch('intake.revealId', { scanId: scan.value.scanId });
+  if (!revealed.ok) throw new Error(JSON.stringify(revealed.error));
+  return scan.value.scanId;
+}

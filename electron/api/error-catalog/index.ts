@@ -3,6 +3,7 @@ import { autofillErrors } from './autofill';
 import { coreErrors } from './core';
 import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
+import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
 
 /**
@@ -16,4 +17,5 @@ export const errorCatalog = {
   ...dossierErrors,
   ...chipErrors,
   ...autofillErrors,
+  ...deviceErrors,
 } as const;

@@ -14,6 +14,7 @@ import {
   proceduresSetLevelCommand,
   proceduresShowCommand,
 } from './commands/procedures';
+import { devicesListCommand } from './commands/devices';
 import { qrParseCommand } from './commands/qr';
 
 export const COMMANDS: readonly Command[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   cardTrustListCommand,
   autofillTemplatesListCommand,
   autofillRunCommand,
+  devicesListCommand,
 ];
 
 function helpText(): string {

@@ -31,6 +31,19 @@ export function openCliServices(
   return { services, dispatcher: createDispatcher(services.handlers) };
 }
 
+/** Opens the services for one command and always closes them, whatever the command does. */
+export async function withCliServices<T>(
+  dataDir: string,
+  work: (dispatcher: Dispatcher) => Promise<T>,
+): Promise<T> {
+  const { services, dispatcher } = openCliServices(dataDir);
+  try {
+    return await work(dispatcher);
+  } finally {
+    services.close();
+  }
+}
+
 /** Runs one contract call and returns its value, or throws the API error for `reportError`. */
 export async function callOrThrow(
   dispatcher: Dispatcher,

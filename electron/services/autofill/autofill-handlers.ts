@@ -20,6 +20,23 @@ export interface AutofillHandlersDeps {
   citizens: CitizensRepository;
   dossiers: DossiersRepository;
   clock: Clock;
+  /** Whether the clerk revealed this ID on a citizen card recently (audit-logged by intake). */
+  wasRevealed: (idNumber: string) => boolean;
+}
+
+/**
+ * "Never types the masked ID unless the clerk revealed it": the caller's claim is checked. A
+ * citizen passed as a record counts as revealed only after an audited reveal on the citizen card;
+ * a caller that supplied the full ID number itself (the CLI's --citizen) already knows it.
+ */
+function idRevealedFor(
+  deps: AutofillHandlersDeps,
+  source: AutofillSource,
+  claimed: boolean,
+): boolean {
+  if (!claimed) return false;
+  if (source.citizenId !== undefined || source.sample === true) return true;
+  return source.citizen !== undefined && deps.wasRevealed(source.citizen.idNumber);
 }
 
 type AutofillCall =
@@ -65,14 +82,16 @@ export function createAutofillHandlers(deps: AutofillHandlersDeps): Pick<Handler
       const chosen: Omit<Template, 'id' | 'name' | 'builtin' | 'updatedAt'> = template
         ? templateDraftSchema.parse(template)
         : templates.get(templateId ?? '');
-      const compiled = runs.compile(chosen, resolveRecord(deps, source), { idRevealed });
+      const compiled = runs.compile(chosen, resolveRecord(deps, source), {
+        idRevealed: idRevealedFor(deps, source, idRevealed),
+      });
       return { steps: compiled.preview, problems: compiled.problems, fields: compiled.fields };
     },
     'autofill.start': ({ templateId, source, idRevealed, countdownMs }) =>
       runs.start({
         template: templates.findByIdOrName(templateId),
         record: resolveRecord(deps, source),
-        idRevealed,
+        idRevealed: idRevealedFor(deps, source, idRevealed),
         countdownMs,
         ...(source.dossierCode ? { dossierCode: source.dossierCode } : {}),
       }),

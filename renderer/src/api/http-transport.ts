@@ -24,6 +24,25 @@ function transportFailure(message: string): ApiResult<never> {
 }
 
 export function createHttpTransport(token: string | null): Transport {
+  // One event stream for the whole page, opened now and kept open: a scan announced while a
+  // page is mounting (and subscribing) must not fall between two connections.
+  const listeners = new Set<(event: AppEvent) => void>();
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
+  source.onmessage = (message: MessageEvent<string>) => {
+    let event: AppEvent;
+    try {
+      event = JSON.parse(message.data) as AppEvent;
+    } catch {
+      return; // a malformed frame is dropped; the next one is independent
+    }
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[events] listener failed:', error); // one page's bug must not stop others
+      }
+    }
+  };
   return {
     async call(name: CallName, input: unknown) {
       let response: Response;
@@ -45,15 +64,8 @@ export function createHttpTransport(token: string | null): Transport {
       }
     },
     subscribe(listener: (event: AppEvent) => void) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
-      source.onmessage = (message: MessageEvent<string>) => {
-        try {
-          listener(JSON.parse(message.data) as AppEvent);
-        } catch {
-          // a malformed frame is dropped; the next one is independent
-        }
-      };
-      return () => source.close();
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

@@ -8,6 +8,7 @@ import { dashboardMessages } from './sections/dashboard';
 import { dossiersMessages } from './sections/dossiers';
 import { lifecycleMessages } from './sections/lifecycle';
 import { catalogMessages } from './sections/procedures';
+import { devicesMessages } from './sections/devices';
 import { settingsMessages } from './sections/settings';
 
 /**
@@ -24,6 +25,7 @@ const SECTIONS = [
   dossiersMessages,
   chipMessages,
   autofillMessages,
+  devicesMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -1,59 +1,82 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierChannel } from '../../../electron/api/schemas';
+import { DEFAULT_WEDGE_SETTINGS } from '../../../electron/api/device-schemas';
+import type { ScanRecord } from '../../../electron/api/scan-schemas';
 import { motcua } from '../api/motcua';
-import { CallError, unwrap, useApiMutation, useApiQuery, useServiceEvents } from '../api/use-api';
-import { ChipPanel } from '../components/ChipPanel';
+import { CallError, useApiQuery, useServiceEvents } from '../api/use-api';
 import { AutofillButton } from '../components/AutofillButton';
-import { CitizenCard, type CardState } from '../components/CitizenCard';
+import { ChipPanel } from '../components/ChipPanel';
+import { CitizenCard } from '../components/CitizenCard';
+import { DossierForm } from '../components/DossierForm';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ScanHistory } from '../components/ScanHistory';
+import { ScannerNotices } from '../components/ScannerNotices';
 import { RECENT_KEY, TODAY_KEY, TodayPanel } from '../components/TodayPanel';
 import { navigate } from '../navigation';
+import {
+  RECENT_SCANS_KEY,
+  submitManualScan,
+  submitWedgeScan,
+  useLatestScan,
+  WEDGE_SETTINGS_KEY,
+} from '../scan/scan-api';
+import { useWedgeCapture } from '../scan/use-wedge-capture';
 
-const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
-const EVENT_KEYS = { 'dossier.created': [TODAY_KEY, RECENT_KEY] } as const;
+const EVENT_KEYS = {
+  'dossier.created': [TODAY_KEY, RECENT_KEY],
+  'devices.changed': [WEDGE_SETTINGS_KEY],
+} as const;
 
-/** Quầy tiếp nhận: read the card's QR, pick the procedure, receive the dossier. */
+/**
+ * Quầy tiếp nhận: a scan from any scanner (wedge keystrokes on this page, HID POS and serial
+ * through the main process) shows the citizen card; one click opens the dossier for it.
+ */
 export function CounterPage() {
   const { t } = useTranslation();
   useServiceEvents(EVENT_KEYS);
+  const [latest, setScan] = useLatestScan('intake');
+  // Back on the page (or a scan that came while another page was open): the session's newest.
+  const recent = useApiQuery(RECENT_SCANS_KEY, () => motcua().intake.recentScans(), {
+    staleTime: 0,
+  });
+  const scan = latest ?? recent.data?.[0] ?? null;
   const [qrText, setQrText] = useState('');
-  const [card, setCard] = useState<CardState | null>(null);
-  const [procedureKey, setProcedureKey] = useState('');
-  const [channel, setChannel] = useState<DossierChannel>('in_person');
+  const [dossierFor, setDossierFor] = useState<string | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
-
-  const procedures = useApiQuery(['procedures.list'], () => motcua().procedures.list());
+  const [wedgeSeen, setWedgeSeen] = useState(false);
+  const [failure, setFailure] = useState<CallError | null>(null);
+  const [revealedScan, setRevealedScan] = useState<string | null>(null);
   const office = useApiQuery(['settings.getOffice'], () => motcua().settings.getOffice());
-  const create = useApiMutation(
-    (input: Parameters<ReturnType<typeof motcua>['dossiers']['create']>[0]) =>
-      motcua().dossiers.create(input),
-    (dossier) => {
-      setSavedCode(dossier.code);
-      setQrText('');
-      setCard(null);
-    },
-  );
+  const wedge = useApiQuery(WEDGE_SETTINGS_KEY, () => motcua().devices.wedgeSettings());
 
-  async function readQr(event?: FormEvent) {
-    event?.preventDefault();
+  function show(next: ScanRecord) {
+    setScan(next);
     setSavedCode(null);
+    setFailure(null);
+  }
+  async function submit(work: () => Promise<ScanRecord>) {
     try {
-      setCard({ kind: 'citizen', ...(await unwrap(motcua().intake.parseQr({ text: qrText }))) });
+      show(await work());
     } catch (error) {
-      if (error instanceof CallError) setCard({ kind: 'error', error: error.apiError });
+      if (error instanceof CallError) setFailure(error);
       else throw error;
     }
   }
 
-  function save() {
-    if (card?.kind !== 'citizen' || procedureKey === '') return;
-    const { extraFields: _extra, ...citizen } = card.citizen;
-    create.mutate({ procedureKey, channel, citizen });
-  }
+  useWedgeCapture({
+    enabled: true,
+    settings: wedge.data ?? DEFAULT_WEDGE_SETTINGS,
+    onScan: (captured) => {
+      setWedgeSeen(true);
+      void submit(() => submitWedgeScan(captured, 'intake'));
+    },
+  });
 
-  const canSave =
-    card?.kind === 'citizen' && procedureKey !== '' && !create.isPending && office.data !== null;
+  function readManual(event?: FormEvent) {
+    event?.preventDefault();
+    if (qrText.trim() === '') return;
+    void submit(() => submitManualScan(qrText));
+  }
 
   return (
     <div className="page counter-page" data-testid="counter-page">
@@ -66,19 +89,55 @@ export function CounterPage() {
           </button>
         </div>
       )}
+      <ScannerNotices wedgeSeen={wedgeSeen || scan?.source === 'wedge'} />
       <div className="columns">
         <div className="column">
-          <form className="card" onSubmit={(e) => void readQr(e)}>
+          {!scan && (
+            <p className="scan-prompt" data-testid="scan-prompt">
+              {t('counter.scanPrompt')}
+            </p>
+          )}
+          {failure && <ErrorNotice error={failure.apiError} />}
+          {scan && (
+            <CitizenCard
+              scan={scan}
+              onOpenDossier={scan.result.ok ? () => setDossierFor(scan.scanId) : undefined}
+              onRevealChange={(revealed) => setRevealedScan(revealed ? scan.scanId : null)}
+            />
+          )}
+          {scan?.result.ok && (
+            <AutofillButton
+              citizen={scan.result.citizen}
+              idRevealed={revealedScan === scan.scanId}
+            />
+          )}
+          <ChipPanel citizen={scan?.result.ok ? scan.result.citizen : null} />
+          {scan?.result.ok && dossierFor === scan.scanId && (
+            <DossierForm
+              key={scan.scanId}
+              citizen={scan.result.citizen}
+              onSaved={(code) => {
+                setSavedCode(code);
+                setDossierFor(null);
+              }}
+            />
+          )}
+          {savedCode && (
+            <div className="notice notice-ok" role="status" data-testid="dossier-saved">
+              {t('counter.saved', { code: savedCode })}
+            </div>
+          )}
+          <form className="card manual-entry" onSubmit={readManual}>
             <label htmlFor="qr-input">{t('counter.qrLabel')}</label>
             <textarea
               id="qr-input"
               data-testid="qr-input"
-              rows={3}
+              rows={2}
               value={qrText}
               placeholder={t('counter.qrPlaceholder')}
               onChange={(e) => setQrText(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.shiftKey) void readQr(e);
+                if (e.key === 'Enter' && !e.shiftKey) readManual(e);
               }}
               spellCheck={false}
               autoComplete="off"
@@ -86,80 +145,20 @@ export function CounterPage() {
             <div className="actions">
               <button
                 type="submit"
-                className="button primary"
+                className="button"
                 data-testid="qr-read"
                 disabled={qrText.trim() === ''}
               >
                 {t('counter.read')}
               </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setQrText('');
-                  setCard(null);
-                }}
-              >
+              <button type="button" className="link-button" onClick={() => setQrText('')}>
                 {t('counter.clear')}
               </button>
             </div>
           </form>
-          {card && <CitizenCard state={card} />}
-          <ChipPanel citizen={card?.kind === 'citizen' ? card.citizen : null} />
-          {/* Integration point: the intake page passes its reveal state (audit-logged there). */}
-          {card?.kind === 'citizen' && <AutofillButton citizen={card.citizen} idRevealed={false} />}
-          {card?.kind === 'citizen' && (
-            <section className="card" data-testid="dossier-form">
-              <label htmlFor="procedure">{t('counter.procedure')}</label>
-              <select
-                id="procedure"
-                data-testid="procedure-select"
-                value={procedureKey}
-                onChange={(e) => setProcedureKey(e.target.value)}
-              >
-                <option value="">{t('counter.chooseProcedure')}</option>
-                {procedures.data?.map((p) => (
-                  <option key={p.key} value={p.key}>
-                    {p.seq}. {p.name}
-                  </option>
-                ))}
-              </select>
-              <fieldset className="radio-row">
-                <legend>{t('counter.channel')}</legend>
-                {CHANNELS.map((c) => (
-                  <label key={c}>
-                    <input
-                      type="radio"
-                      name="channel"
-                      value={c}
-                      checked={channel === c}
-                      onChange={() => setChannel(c)}
-                    />
-                    {t(`counter.channels.${c}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="button primary"
-                  data-testid="dossier-save"
-                  disabled={!canSave}
-                  onClick={save}
-                >
-                  {create.isPending ? t('counter.saving') : t('counter.save')}
-                </button>
-              </div>
-              {create.error && <ErrorNotice error={create.error.apiError} testId="dossier-error" />}
-            </section>
-          )}
-          {savedCode && (
-            <div className="notice notice-ok" role="status" data-testid="dossier-saved">
-              {t('counter.saved', { code: savedCode })}
-            </div>
-          )}
         </div>
         <div className="column">
+          <ScanHistory currentId={scan?.scanId ?? null} onPick={show} />
           <TodayPanel />
         </div>
       </div>

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import { CatalogPage } from './CatalogPage';
-import { CardReadersPage } from './CardReadersPage';
 import { AutofillPage } from './AutofillPage';
 import { CounterPage } from './CounterPage';
 import { DashboardPage } from './DashboardPage';
 import { DossiersPage } from './DossiersPage';
+import { DevicesPage } from './DevicesPage';
 import { SettingsPage } from './SettingsPage';
 
 export interface PageEntry {
@@ -20,9 +20,9 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
   { id: 'dossiers', label: 'nav.dossiers', component: DossiersPage },
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
-  { id: 'card-readers', label: 'nav.cardReaders', component: CardReadersPage },
-  { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'devices', label: 'nav.devices', component: DevicesPage },
   { id: 'autofill', label: 'autofill.nav', component: AutofillPage },
+  { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 
 export const DEFAULT_PAGE = 'counter';

@@ -12,7 +12,7 @@ import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
-import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-host-process';
+import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-process';
 import { round, summarise, timeIt, type BenchResult, type BenchSuite } from '../harness';
 
 const SUITE = 'foundation';
@@ -26,14 +26,13 @@ function openServices(dataDir: string) {
   return { services, dispatcher: createDispatcher(services.handlers) };
 }
 
-/** Starts the real headless host on a fresh data dir: its own "DB ready" time and the wall time to its ready line. */
+/** Spawns the real headless host on a fresh data dir; returns its own "DB ready" time and the wall time to its ready line. */
 async function startHostOnce(): Promise<{ dbReadyMs: number; wallMs: number }> {
   const started = performance.now();
   const host = await startHeadlessHost();
   const wallMs = performance.now() - started;
-  const ready = host.output.find((line) => line.startsWith('{'))!;
   await stopHeadlessHost(host);
-  return { dbReadyMs: (JSON.parse(ready) as { dbReadyMs: number }).dbReadyMs, wallMs };
+  return { dbReadyMs: host.ready.dbReadyMs, wallMs };
 }
 
 async function startup(): Promise<BenchResult[]> {

@@ -9,7 +9,7 @@ export class AppPage {
     await expect(this.page.getByTestId('app-ready')).toBeVisible();
   }
 
-  async goTo(page: 'counter' | 'settings'): Promise<void> {
+  async goTo(page: 'counter' | 'settings' | 'devices'): Promise<void> {
     await this.page.getByTestId(`nav-${page}`).click();
     await expect(this.page.getByTestId(`${page}-page`)).toBeVisible();
   }
@@ -39,6 +39,9 @@ export class AppPage {
   }
 
   async receiveDossier(procedureKey: string): Promise<string> {
+    if (!(await this.page.getByTestId('dossier-form').isVisible())) {
+      await this.page.getByTestId('open-dossier').click();
+    }
     await this.page.getByTestId('procedure-select').selectOption(procedureKey);
     await this.page.getByTestId('dossier-save').click();
     const saved = this.page.getByTestId('dossier-saved');

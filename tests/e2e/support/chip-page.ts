@@ -26,8 +26,8 @@ export class ChipPage {
   }
 
   async importTrustFile(name: string, contents: Buffer): Promise<void> {
-    await this.page.getByTestId('nav-card-readers').click();
-    await expect(this.page.getByTestId('card-readers-page')).toBeVisible();
+    await this.page.getByTestId('nav-devices').click();
+    await expect(this.page.getByTestId('card-readers-panel')).toBeVisible();
     await this.page
       .getByTestId('trust-import')
       .setInputFiles({ name, mimeType: 'application/x-pem-file', buffer: contents });

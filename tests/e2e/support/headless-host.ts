@@ -3,7 +3,7 @@ import {
   startHeadlessHost,
   stopHeadlessHost,
   type RunningHost,
-} from '../../support/headless-host-process';
+} from '../../support/headless-process';
 
 export { startHeadlessHost, stopHeadlessHost, type RunningHost };
 

@@ -13,7 +13,7 @@ import { openDesktop } from '../../../native/autofill/nut-desktop';
 import type { Desktop } from '../../../native/autofill/ports';
 import { locateXsel, runTool } from '../../../native/autofill/x11-tools';
 import { fieldValues, launchDesktopBrowser, openWindow } from '../../support/form-window';
-import { openTestServices, SAMPLE_CITIZEN } from '../../support/services';
+import { openTestServices, revealSampleCitizen, SAMPLE_CITIZEN } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
 import { startXvfb, xvfbUnavailableReason, type VirtualDisplay } from '../../support/xvfb';
 
@@ -77,6 +77,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
     env: ReturnType<typeof services>,
     input: Record<string, unknown>,
   ): Promise<RunState> {
+    await revealSampleCitizen(env.dispatcher);
     const started = await env.dispatcher.dispatch('autofill.start', {
       source: { citizen: SAMPLE_CITIZEN },
       idRevealed: true,

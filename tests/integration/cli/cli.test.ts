@@ -110,4 +110,67 @@ describe('npm run cli', () => {
     expect(results[2]!.error!.message).toContain('đường dẫn web');
     expect(run.code).toBe(1); // some payloads were rejected
   });
+
+  it("qr parse prints exactly the issue's shape, mojibake repaired and warnings described", async () => {
+    const valid = '079203000123|012345678|Nguyễn Văn An|15052003|Nam|Số 1, Phường Mẫu|01072021';
+    const mojibake = new TextDecoder('windows-1252').decode(Buffer.from(valid, 'utf8'));
+    const lines = Buffer.from(
+      [
+        valid,
+        mojibake,
+        `${valid}|extra`,
+        '079203000123||Nguyễn Văn An|31022003|Nam|HN|01072021',
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+    const run = await runCli(['qr', 'parse'], { stdin: lines });
+    const [plain, repaired, extra, bad] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(plain).toEqual({
+      ok: true,
+      citizen: {
+        idNumber: '079203000123',
+        oldIdNumber: '012345678',
+        fullName: 'Nguyễn Văn An',
+        dateOfBirth: '2003-05-15',
+        sex: 'male',
+        address: 'Số 1, Phường Mẫu',
+        issueDate: '2021-07-01',
+        extraFields: [],
+      },
+      warnings: [],
+    });
+    expect(repaired).toMatchObject({
+      ok: true,
+      citizen: { fullName: 'Nguyễn Văn An' },
+      warnings: [{ code: 'QR_MOJIBAKE_REPAIRED', message: expect.stringContaining('mã hóa') }],
+    });
+    expect(extra).toMatchObject({ citizen: { extraFields: ['extra'] } });
+    expect(Object.keys((bad as { error: object }).error).sort()).toEqual(['code', 'message']);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'QR_DATE_INVALID', message: expect.stringContaining('trường 4: ngày sinh') },
+    });
+  });
+
+  it('devices list --json lists HID devices (real node-hid enumeration) and serial ports', async () => {
+    const run = await runCli(['devices', 'list', '--json'], { dataDir: tempDir() });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      hid: Record<string, unknown>[];
+      serialPorts: { path: string }[];
+      problems: unknown[];
+    };
+    expect(out.problems).toEqual([]);
+    expect(Array.isArray(out.hid)).toBe(true);
+    for (const d of out.hid) {
+      for (const key of ['vendorId', 'productId', 'usagePage', 'usage', 'product', 'path']) {
+        expect(d).toHaveProperty(key);
+      }
+    }
+    expect(out.serialPorts.every((p) => typeof p.path === 'string')).toBe(true);
+  });
 });

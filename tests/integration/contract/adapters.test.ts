@@ -104,6 +104,28 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'autofill.start': { templateId: 'builtin-generic', source: { sample: true }, idRevealed: false },
   'autofill.abort': undefined,
   'autofill.status': undefined,
+  'intake.submitScan': {
+    bytes: Buffer.from(
+      '022303004567|123456789|Trần Thị Ngọc Hường|09112003|Nữ|Hạ Long|01072021',
+    ).toString('base64'),
+    source: 'manual',
+    at: 0,
+  },
+  'intake.recentScans': undefined,
+  // A scan id that is not in the session: both adapters must answer SCAN_NOT_FOUND alike.
+  'intake.revealId': { scanId: 'not-in-session' },
+  'intake.oldIdSlip': { scanId: 'not-in-session' },
+  'devices.list': undefined,
+  'devices.saveProfile': {
+    deviceKey: 'wedge',
+    mode: 'wedge',
+    label: 'Máy quét bàn phím',
+    settings: { interKeyGapMs: 30 },
+  },
+  'devices.deleteProfile': { deviceKey: 'wedge' },
+  'devices.wedgeSettings': undefined,
+  'devices.armTestScan': { timeoutMs: 5000 },
+  'devices.disarmTestScan': undefined,
 };
 
 /**
@@ -113,6 +135,8 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
 const EXPECTED_ERRORS: Partial<Record<CallName, string>> = {
   'chip.read': 'PCSC_UNAVAILABLE',
   'autofill.start': 'AUTOFILL_ID_NOT_REVEALED',
+  'intake.revealId': 'SCAN_NOT_FOUND',
+  'intake.oldIdSlip': 'SCAN_NOT_FOUND',
 };
 
 function fakeIpc() {
@@ -193,13 +217,18 @@ describe('both adapters serve the same contract', () => {
         httpInput === undefined ? '' : JSON.stringify(httpInput),
       );
       const expectedError = EXPECTED_ERRORS[name];
-      if (expectedError)
-        expect(ipcResult).toMatchObject({ ok: false, error: { code: expectedError } });
-      else expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
-      // Paths and timestamps differ between the two data dirs; shapes and codes must not.
-      expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(
-        JSON.stringify(ipcResult).replace(/motcua-test-\w+/g, 'DIR'),
-      );
+      if (expectedError) {
+        expect(ipcResult, name).toMatchObject({ ok: false, error: { code: expectedError } });
+      } else {
+        expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      }
+      // Paths, timestamps and random ids differ between the two runs; shapes and codes must not.
+      const normalise = (r: unknown) =>
+        JSON.stringify(r)
+          .replace(/motcua-test-\w+/g, 'DIR')
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+          .replace(/"(decodedAt|updatedAt|armedUntil)":\d+/g, '"$1":0');
+      expect(normalise(httpResult)).toBe(normalise(ipcResult));
     }
   });
 

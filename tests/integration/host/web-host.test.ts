@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { latestVersion, loadMigrationsSync } from '../../../db/migrate';
 import { APP_ROOT } from '../../../electron/host/app-root';
 import { MIGRATIONS_DIR } from '../../../electron/services/office-database';
-import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-host-process';
+import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-process';
 import { useTempDirs } from '../../support/temp-dir';
 
 /** A fresh database is migrated to the newest schema, whatever its number. */

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NAME_PATTERN } from '../../../native/cccd/look-alikes';
 import {
+  isNameText,
   parseCccdQr,
   parseDdMmYyyy,
+  QR_ERROR_CODES,
   QR_MAX_BYTES,
+  QR_WARNING_CODES,
   type QrErrorCode,
 } from '../../../native/cccd/qr-payload';
 
@@ -191,6 +195,7 @@ describe('parseDdMmYyyy', () => {
   ])('%s → %s', (input, expected) => expect(parseDdMmYyyy(input)).toBe(expected));
 });
 
+// The issue's list, written out here so a code added to the parser without review fails this test.
 const ALL_CODES: readonly string[] = [
   'QR_EMPTY',
   'QR_TOO_LONG',
@@ -206,22 +211,52 @@ const ALL_CODES: readonly string[] = [
   'QR_SEX_INVALID',
   'QR_ENCODING',
 ];
+const ALL_WARNINGS: readonly string[] = [
+  'ID_PROVINCE_UNKNOWN',
+  'ID_CENTURY_MISMATCH',
+  'ID_SEX_MISMATCH',
+  'QR_MOJIBAKE_REPAIRED',
+  'QR_EXTRA_FIELDS',
+];
+
+it('exports exactly the listed error and warning codes', () => {
+  expect([...QR_ERROR_CODES].sort()).toEqual([...ALL_CODES].sort());
+  expect([...QR_WARNING_CODES].sort()).toEqual([...ALL_WARNINGS].sort());
+});
+
+const CITIZEN_KEYS = [
+  'address',
+  'dateOfBirth',
+  'extraFields',
+  'fullName',
+  'idNumber',
+  'issueDate',
+  'oldIdNumber',
+  'sex',
+];
 
 describe('parseCccdQr: properties', () => {
   it('never throws and always answers with a listed code on 100k random and mutated payloads', () => {
     const valid = new TextEncoder().encode(VALID);
     const mutated = fc
-      .tuple(
-        fc.integer({ min: 0, max: valid.length - 1 }),
-        fc.integer({ min: 0, max: 255 }),
-        fc.integer({ min: 0, max: 3 }),
+      .array(
+        fc.tuple(
+          fc.integer({ min: 0, max: valid.length - 1 }),
+          fc.integer({ min: 0, max: 255 }),
+          fc.integer({ min: 0, max: 4 }),
+        ),
+        { minLength: 1, maxLength: 4 },
       )
-      .map(([at, byte, op]) => {
+      .map((edits) => {
         const b = Array.from(valid);
-        if (op === 0) b[at] = byte;
-        else if (op === 1) b.splice(at, 1);
-        else if (op === 2) b.splice(at, 0, byte);
-        else b.splice(at, b.length);
+        for (const [at, byte, op] of edits) {
+          if (op === 0) b[at % (b.length || 1)] = byte;
+          else if (op === 1) b.splice(at, 1);
+          else if (op === 2) b.splice(at, 0, byte);
+          else if (op === 3)
+            b.splice(at, 0, 0x7c); // an extra `|`
+          else b.splice(at, b.length);
+        }
         return new Uint8Array(b);
       });
     const fieldsOf = fc
@@ -237,12 +272,21 @@ describe('parseCccdQr: properties', () => {
           mutated,
           fieldsOf,
           fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+          mutated.map((b) => Buffer.from(b).toString('latin1')), // mutated and mis-decoded
         ),
         (payload) => {
           const r = parse(payload);
           if (r.ok) {
+            expect(Object.keys(r.citizen).sort()).toEqual(CITIZEN_KEYS);
             expect(r.citizen.idNumber).toMatch(/^\d{12}$/);
-            expect(r.citizen.dateOfBirth <= TODAY).toBe(true);
+            expect(r.citizen.oldIdNumber === null || /^\d{9}$/.test(r.citizen.oldIdNumber)).toBe(
+              true,
+            );
+            expect(r.citizen.dateOfBirth <= r.citizen.issueDate).toBe(true);
+            expect(r.citizen.issueDate <= TODAY).toBe(true);
+            expect(r.citizen.fullName).toBe(r.citizen.fullName.normalize('NFC'));
+            for (const w of r.warnings) expect(ALL_WARNINGS).toContain(w.code);
           } else {
             expect(ALL_CODES).toContain(r.error.code);
           }
@@ -275,6 +319,118 @@ describe('parseCccdQr: properties', () => {
         },
       ),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('parseCccdQr: encodings seen in the field', () => {
+  const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+  it('repairs mojibake that went through two mis-decoding hops', () => {
+    const once = new TextDecoder('windows-1252').decode(utf8(VALID));
+    const twice = new TextDecoder('windows-1252').decode(utf8(once));
+    expect(parse(twice)).toMatchObject({
+      ok: true,
+      citizen: { fullName: 'Nguyễn Văn An', address: expect.stringContaining('Hồ Chí Minh') },
+      warnings: [{ code: 'QR_MOJIBAKE_REPAIRED' }],
+    });
+  });
+
+  it('repairs a name with Đ, ư and ơ (bytes 0x90, 0xAF, 0xA1 under Windows-1252)', () => {
+    const text = '001190012345||Đặng Thị Hương Nhường|01011990|Nữ|Hà Nội|15042021';
+    const garbled = new TextDecoder('windows-1252').decode(utf8(text));
+    expect(parse(garbled)).toMatchObject({
+      ok: true,
+      citizen: { fullName: 'Đặng Thị Hương Nhường' },
+    });
+  });
+
+  it('decodes UTF-16 with a byte order mark (a file saved as "Unicode")', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALID, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect(parse(le)).toMatchObject({ ok: true, citizen: { fullName: 'Nguyễn Văn An' } });
+    expect(parse(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toMatchObject({ ok: true });
+  });
+
+  it.each<[string, string | Uint8Array]>([
+    ['a UTF-8 sequence cut in the middle of a letter', utf8(VALID).subarray(0, 20)],
+    ['Latin-1 bytes of a Vietnamese name', Buffer.from('079203000123||Tr\xe2n|01', 'latin1')],
+    ['a replacement character from an earlier lossy decoder', VALID.replace('ễ', '\ufffd')],
+    ['a C1 control left by a failed repair', VALID.replace('ễ', '\u0090')],
+    ['a NUL byte inside', VALID.replace('|Nam|', '|Na\u0000m|')],
+  ])('rejects %s as QR_ENCODING', (_label, payload) => {
+    expect(errorOf(payload)).toBe('QR_ENCODING');
+  });
+});
+
+describe('parseCccdQr: look-alikes, each with its own code', () => {
+  it.each<[string, string, QrErrorCode]>([
+    ['a bare host with a path', 'dichvucong.gov.vn/p/home/dvc-trang-chu.html', 'QR_URL'],
+    ['a mailto link', 'mailto:motcua@example.vn', 'QR_URL'],
+    ['a VNeID JWT-like token', 'AbCdEf12.GhIjKl34MnOp.QrStUv56WxYz', 'QR_VNEID_TOKEN'],
+    ['a long opaque base64 token', 'q8F2kLm0Zp9XvB3nR7tY1wE5uI4oP6aS', 'QR_VNEID_TOKEN'],
+    ['text naming VNeID', 'VNEID|token|0123456789abcdef', 'QR_VNEID_TOKEN'],
+    [
+      'a VietQR bank transfer (EMVCo)',
+      '00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA5303704540410005802VN6304ABCD',
+      'QR_NOT_CCCD',
+    ],
+    ['a Wi-Fi QR', 'WIFI:T:WPA;S:UBND-Phuong;P:matkhau;;', 'QR_NOT_CCCD'],
+    ['a GS1 number', '0108934563138165172601311012345', 'QR_NOT_CCCD'],
+    ['a short pipe record that is not an ID', 'ABC|Nguyễn Văn An|xyz', 'QR_NOT_CCCD'],
+    [
+      'the COVID QR with a non-empty EXT and a trailing pipe',
+      '079203000123|Nguyễn Văn An|15/05/2003|CCCD|QID123456|EXT9|',
+      'QR_COVID_PASS',
+    ],
+    ['the COVID QR with a year only', '012345678|Lê Thị Bích|1990|CMND|Q00912|', 'QR_COVID_PASS'],
+  ])('%s', (_label, payload, code) => {
+    expect(errorOf(payload)).toBe(code);
+  });
+});
+
+describe('parseCccdQr: every warning, and several at once', () => {
+  it('reports all that apply, each with its field', () => {
+    // 099: no such province; G=3 → female born 20xx, but the card says Nam, born 1950.
+    const r = parse('099350000123||Nguyễn Văn An|15051950|Nam|HN|01072021|x');
+    expect(r.ok && r.warnings).toEqual([
+      { code: 'QR_EXTRA_FIELDS', field: 8 },
+      { code: 'ID_PROVINCE_UNKNOWN', field: 1 },
+      { code: 'ID_CENTURY_MISMATCH', field: 1 },
+      { code: 'ID_SEX_MISMATCH', field: 1 },
+    ]);
+  });
+
+  it('accepts upper-case sex words and a name in capitals without diacritics', () => {
+    const r = parse('001090123456|012345678|NGUYEN VAN A|01011990|NAM|Phường Bến Nghé|15042021');
+    expect(r).toMatchObject({ ok: true, citizen: { fullName: 'NGUYEN VAN A', sex: 'male' } });
+  });
+
+  it('accepts a birth on today and an issue the same day', () => {
+    expect(parse('079226000123||Bé Na|24112026|Nữ|HN|24112026')).toMatchObject({ ok: true });
+  });
+
+  it('collapses runs of spaces inside the name and the address', () => {
+    const r = parse('079203000123||Nguyễn   Văn  An|15052003|Nam|Số 1,   Phường Mẫu|01072021');
+    expect(r.ok && [r.citizen.fullName, r.citizen.address]).toEqual([
+      'Nguyễn Văn An',
+      'Số 1, Phường Mẫu',
+    ]);
+  });
+});
+
+describe('name check fast path', () => {
+  it('agrees with the Unicode-property pattern on any text', () => {
+    const letters = fc.constantFrom(..."aZđĐưƯơạỹÀ×÷ .'-’1\u0301ßЖ漢");
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: letters, maxLength: 12 }), fc.string({ maxLength: 12 })),
+        (name) => {
+          fc.pre(name.length > 0);
+          expect(isNameText(name)).toBe(NAME_PATTERN.test(name));
+        },
+      ),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -16,8 +16,8 @@ const vi = {
     dossiers: 'Hồ sơ',
     catalog: 'Danh mục TTHC',
     counter: 'Quầy tiếp nhận',
+    devices: 'Thiết bị',
     settings: 'Cài đặt',
-    cardReaders: 'Đầu đọc thẻ chip',
   },
 } as const;
 
@@ -37,8 +37,8 @@ const en: Widen<typeof vi> = {
     dossiers: 'Dossiers',
     catalog: 'Procedures',
     counter: 'Counter',
+    devices: 'Devices',
     settings: 'Settings',
-    cardReaders: 'Chip card readers',
   },
 };
 

@@ -11,6 +11,8 @@ export interface RunningHost {
   dataDir: string;
   process: ChildProcess;
   output: string[];
+  /** The host's ready line (`--ready-json`): url, port, dbReadyMs, ok. */
+  ready: { url: string; dbReadyMs: number; ok: boolean };
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startHeadlessHost(
   );
   const output: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const ready = await new Promise<{ url: string }>((resolve, reject) => {
+  const ready = await new Promise<RunningHost['ready']>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`host did not start:\n${output.join('')}`)),
       20_000,
@@ -50,11 +52,18 @@ export async function startHeadlessHost(
       output.push(line);
       if (line.startsWith('{')) {
         clearTimeout(timer);
-        resolve(JSON.parse(line) as { url: string });
+        resolve(JSON.parse(line) as RunningHost['ready']);
       }
     });
   });
-  return { url: ready.url, origin: new URL(ready.url).origin, dataDir, process: child, output };
+  return {
+    url: ready.url,
+    origin: new URL(ready.url).origin,
+    dataDir,
+    process: child,
+    output,
+    ready,
+  };
 }
 
 export async function stopHeadlessHost(host: RunningHost, removeData = true): Promise<void> {
