@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { digitizationCalls } from './calls/digitization';
 import { dossiersCalls } from './calls/dossiers';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
+import { scannersCalls } from './calls/scanners';
 import { settingsCalls } from './calls/settings';
 import { systemCalls } from './calls/system';
 import type { CallSpec } from './contract-kit';
@@ -16,6 +18,8 @@ export const contract = {
   ...proceduresCalls,
   ...intakeCalls,
   ...dossiersCalls,
+  ...scannersCalls,
+  ...digitizationCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

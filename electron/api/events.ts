@@ -17,6 +17,29 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('settings.changed'),
     at: z.number(),
   }),
+  // Digitization (issue 5): a page arrived, a scan changed state, a document was filed.
+  z.object({
+    type: z.literal('scan.page'),
+    at: z.number(),
+    draftId: z.string(),
+    seq: z.number().int(),
+    blank: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('scan.state'),
+    at: z.number(),
+    draftId: z.string(),
+    state: z.enum(['scanning', 'ready', 'failed', 'cancelled']),
+    errorCode: z.string().nullable(),
+    pages: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('digitization.recorded'),
+    at: z.number(),
+    dossierCode: z.string(),
+    documentId: z.number().int(),
+    kind: z.enum(['component', 'result']),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

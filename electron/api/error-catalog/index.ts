@@ -1,5 +1,6 @@
 import { coreErrors } from './core';
 import { qrErrors } from './qr';
+import { scannerErrors } from './scanner';
 
 /**
  * Every stable error code, one file per domain. A capability adds its file here; codes never
@@ -8,4 +9,5 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...scannerErrors,
 } as const;

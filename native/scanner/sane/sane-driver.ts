@@ -34,15 +34,32 @@ export interface SaneDriverOptions {
   scanimage?: string;
   env?: NodeJS.ProcessEnv;
   /** Backend options a device always gets (the test backend's picture, for instance). */
-  extraArgs?: (device: string) => string[];
+  extraArgs?: (device: string, uriOptions: string[]) => string[];
   /** Where page files are written while they wait for the pipeline. */
   workDir?: string;
 }
 
+/**
+ * `sane:<device>[?option=value&…]`: backend options IT staff may need (a page height, the test
+ * backend's picture) travel in the address, percent-encoded, and become `--option value`.
+ */
+export function parseSaneUri(uri: string): { device: string; extra: string[] } {
+  const rest = uri.startsWith('sane:') ? uri.slice(5) : '';
+  const [device = '', query] = rest.split('?', 2);
+  if (!device) throw new ScannerError('SCANNER_URI_INVALID', `Not a SANE device: ${uri}`, { uri });
+  const extra: string[] = [];
+  if (query) {
+    for (const [key, value] of new URLSearchParams(query)) {
+      if (!/^[a-z][a-z0-9-]*$/.test(key))
+        throw new ScannerError('SCANNER_URI_INVALID', `Bad option ${key}`, { uri });
+      extra.push(`--${key}`, value);
+    }
+  }
+  return { device, extra };
+}
+
 export function saneDeviceName(uri: string): string {
-  const name = uri.startsWith('sane:') ? uri.slice(5) : '';
-  if (!name) throw new ScannerError('SCANNER_URI_INVALID', `Not a SANE device: ${uri}`, { uri });
-  return name;
+  return parseSaneUri(uri).device;
 }
 
 interface RunResult {
@@ -129,7 +146,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScannerDriver
     settings: ScanSettings,
     signal: AbortSignal,
   ): AsyncGenerator<ScannedPage> {
-    const device = saneDeviceName(uri);
+    const { device, extra: uriOptions } = parseSaneUri(uri);
     if (signal.aborted) throw cancelledError();
     const opts = await deviceOptions(device, signal);
     const sources = capabilitiesFromOptions(opts);
@@ -160,7 +177,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScannerDriver
       ...(maxPages !== undefined ? { maxPages } : {}),
       ...(maxW !== undefined ? { widthMm: Math.min(210, maxW) } : {}),
       ...(maxH !== undefined ? { heightMm: Math.min(297, maxH) } : {}),
-      extra: options.extraArgs?.(device) ?? [],
+      extra: [...(options.extraArgs?.(device, uriOptions) ?? []), ...uriOptions],
     });
 
     const child = spawn(bin, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
