@@ -4,6 +4,7 @@
  * document row and its log entry are committed in one transaction, then the draft is removed.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {

@@ -33,7 +33,7 @@ export function defaultScannerDrivers(options: DriverOptions = {}): DriverSet {
     escl: createEsclDriver(options.escl),
     sane: createSaneDriver({
       extraArgs: (device, uriOptions) =>
-        device === 'test' && !uriOptions.includes('--test-picture')
+        device === 'test' && !uriOptions.some((o) => o.startsWith('--test-picture='))
           ? ['--test-picture', 'Color pattern']
           : [],
       ...options.sane,

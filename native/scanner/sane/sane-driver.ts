@@ -52,7 +52,7 @@ export function parseSaneUri(uri: string): { device: string; extra: string[] } {
     for (const [key, value] of new URLSearchParams(query)) {
       if (!/^[a-z][a-z0-9-]*$/.test(key))
         throw new ScannerError('SCANNER_URI_INVALID', `Bad option ${key}`, { uri });
-      extra.push(`--${key}`, value);
+      extra.push(`--${key}=${value}`);
     }
   }
   return { device, extra };
