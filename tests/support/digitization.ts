@@ -2,9 +2,14 @@ import type { Dispatcher } from '../../electron/api/dispatch';
 import type { AppServices } from '../../electron/services/create-services';
 import { SAMPLE_CITIZEN, TEST_OFFICE } from './services';
 
-export async function call<T = unknown>(dispatcher: Dispatcher, name: string, input?: unknown): Promise<T> {
+export async function call<T = unknown>(
+  dispatcher: Dispatcher,
+  name: string,
+  input?: unknown,
+): Promise<T> {
   const result = await dispatcher.dispatch(name, input);
-  if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.code}`), { code: result.error.code });
+  if (!result.ok)
+    throw Object.assign(new Error(`${name}: ${result.error.code}`), { code: result.error.code });
   return result.value as T;
 }
 
@@ -15,7 +20,10 @@ export async function receiveDossier(
   citizen = SAMPLE_CITIZEN,
 ): Promise<string> {
   await call(dispatcher, 'settings.updateOffice', TEST_OFFICE);
-  const dossier = await call<{ code: string }>(dispatcher, 'dossiers.create', { procedureKey, citizen });
+  const dossier = await call<{ code: string }>(dispatcher, 'dossiers.create', {
+    procedureKey,
+    citizen,
+  });
   return dossier.code;
 }
 

@@ -196,16 +196,15 @@ export function createDigitizationService(deps: DigitizationDeps) {
     const settings = JSON.parse(draft.settings) as DraftSettings;
     const now = deps.clock.now();
     const day = vnDay(now);
-    const name = `${stamp(now)}-${req.kind === 'component' ? 'tp' : 'kq'}-${fileSlug(req.componentType)}.pdf`;
-    const file = await assemblePdf(
-      deps.dataDir,
-      pages,
-      join(dossierScanDir(deps.dataDir, day, dossier.code), name),
-      {
-        title: req.title,
-        createdAt: now,
-      },
-    );
+    const dir = dossierScanDir(deps.dataDir, day, dossier.code);
+    const base = `${stamp(now)}-${req.kind === 'component' ? 'tp' : 'kq'}-${fileSlug(req.componentType)}`;
+    // Two saves in the same millisecond get -2, -3, … (writeDurably never replaces a file).
+    let name = `${base}.pdf`;
+    for (let n = 2; existsSync(join(dir, name)); n++) name = `${base}-${n}.pdf`;
+    const file = await assemblePdf(deps.dataDir, pages, join(dir, name), {
+      title: req.title,
+      createdAt: now,
+    });
     let id: number;
     try {
       id = deps.documents.record(

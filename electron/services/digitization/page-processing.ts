@@ -56,9 +56,7 @@ function corrupt(page: ScannedPage, reason: string): ScannerError {
 }
 
 /** The page as a sharp pipeline plus what we know of it. */
-async function open(
-  page: ScannedPage,
-): Promise<{
+async function open(page: ScannedPage): Promise<{
   image: SharpImage;
   width: number;
   height: number;

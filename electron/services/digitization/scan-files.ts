@@ -4,7 +4,7 @@
  * when complete; the database row is committed after the file is durable.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { AppError } from '../../api/errors';
 
@@ -44,7 +44,7 @@ export interface DurableFile {
 }
 
 /**
- * Streams chunks into `<final>.tmp-*`, fsyncs, renames onto `final` and fsyncs the folder, so
+ * Streams chunks into `<final>.tmp-*`, fsyncs, links it as `final` and fsyncs the folder, so
  * after a power cut the file is either complete under its name or absent. On any failure the
  * temporary file is removed and nothing under the final name exists.
  */
@@ -73,7 +73,9 @@ export async function writeDurably(
     await handle.sync();
     await handle.close();
     handle = null;
-    await rename(temp, finalPath);
+    // link() fails if the final name exists, so a filed document is never replaced by another.
+    await link(temp, finalPath);
+    await rm(temp, { force: true });
     await syncDir(dir);
     return { path: finalPath, bytes, sha256: hash.digest('hex') };
   } catch (error) {

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, receiveDossier, scanInto, SETTINGS_300_COLOR_FEEDER, type DraftView } from '../../support/digitization';
+import {
+  call,
+  receiveDossier,
+  scanInto,
+  SETTINGS_300_COLOR_FEEDER,
+  type DraftView,
+} from '../../support/digitization';
 import { pdfImages, pdfInfo } from '../../support/pdf-tools';
 import { openTestServices } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
@@ -24,12 +30,16 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
       expect(draft.pages.map((p) => p.seq)).toEqual([1, 2, 3]);
       expect(draft.keptPages).toBe(3);
 
-      const doc = await call<{ id: number; pages: number; sha256: string; dpi: number }>(dispatcher, 'digitization.saveDocument', {
-        draftId: draft.id,
-        kind: 'component',
-        componentType: 'giay-chung-sinh',
-        title: 'Giấy chứng sinh',
-      });
+      const doc = await call<{ id: number; pages: number; sha256: string; dpi: number }>(
+        dispatcher,
+        'digitization.saveDocument',
+        {
+          draftId: draft.id,
+          kind: 'component',
+          componentType: 'giay-chung-sinh',
+          title: 'Giấy chứng sinh',
+        },
+      );
       expect(doc).toMatchObject({ pages: 3, dpi: 300 });
 
       const dir = join(dataDir, 'scans', '2026', '11', code);
@@ -47,14 +57,25 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
       }
       // The draft is gone once filed, files and rows alike.
       expect(existsSync(join(dataDir, 'scans', '.drafts', draft.id))).toBe(false);
-      await expect(call(dispatcher, 'digitization.getDraft', { draftId: draft.id })).rejects.toMatchObject({
+      await expect(
+        call(dispatcher, 'digitization.getDraft', { draftId: draft.id }),
+      ).rejects.toMatchObject({
         code: 'SCAN_DRAFT_NOT_FOUND',
       });
-      const summary = await call<{ totals: Record<string, number> }>(dispatcher, 'digitization.summary', {
-        from: '2026-11-24',
-        to: '2026-11-24',
+      const summary = await call<{ totals: Record<string, number> }>(
+        dispatcher,
+        'digitization.summary',
+        {
+          from: '2026-11-24',
+          to: '2026-11-24',
+        },
+      );
+      expect(summary.totals).toMatchObject({
+        componentDocuments: 1,
+        componentPages: 3,
+        received: 1,
+        receivedWithComponents: 1,
       });
-      expect(summary.totals).toMatchObject({ componentDocuments: 1, componentPages: 3, received: 1, receivedWithComponents: 1 });
     } finally {
       services.close();
     }
@@ -66,7 +87,10 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
       const code = await receiveDossier(dispatcher);
       const draft = await scanInto(services, dispatcher, {
         dossierCode: code,
-        device: { uri: 'sane:test', settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200, colorMode: 'gray' } },
+        device: {
+          uri: 'sane:test',
+          settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200, colorMode: 'gray' },
+        },
       });
       expect(draft).toMatchObject({ state: 'ready', errorCode: null });
       expect(draft.pages).toHaveLength(10);
@@ -81,7 +105,10 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
       const code = await receiveDossier(dispatcher);
       const draft = await scanInto(services, dispatcher, {
         dossierCode: code,
-        device: { uri: 'sane:test?test-picture=Solid%20white', settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200 } },
+        device: {
+          uri: 'sane:test?test-picture=Solid%20white',
+          settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200 },
+        },
         maxPages: 2,
       });
       expect(draft.pages.map((p) => [p.blank, p.keep])).toEqual([
@@ -89,16 +116,30 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
         [true, false],
       ]);
       await expect(
-        call(dispatcher, 'digitization.saveDocument', { draftId: draft.id, kind: 'component', componentType: 'khac', title: 'Trắng' }),
+        call(dispatcher, 'digitization.saveDocument', {
+          draftId: draft.id,
+          kind: 'component',
+          componentType: 'khac',
+          title: 'Trắng',
+        }),
       ).rejects.toMatchObject({ code: 'SCAN_NO_PAGES' });
-      const kept = await call<DraftView>(dispatcher, 'digitization.updatePage', { draftId: draft.id, seq: 2, keep: true, rotation: 90 });
-      expect(kept.keptPages).toBe(1);
-      const doc = await call<{ pages: number; blankPagesLeftOut: number }>(dispatcher, 'digitization.saveDocument', {
+      const kept = await call<DraftView>(dispatcher, 'digitization.updatePage', {
         draftId: draft.id,
-        kind: 'component',
-        componentType: 'khac',
-        title: 'Trang trắng giữ lại',
+        seq: 2,
+        keep: true,
+        rotation: 90,
       });
+      expect(kept.keptPages).toBe(1);
+      const doc = await call<{ pages: number; blankPagesLeftOut: number }>(
+        dispatcher,
+        'digitization.saveDocument',
+        {
+          draftId: draft.id,
+          kind: 'component',
+          componentType: 'khac',
+          title: 'Trang trắng giữ lại',
+        },
+      );
       expect(doc).toMatchObject({ pages: 1, blankPagesLeftOut: 1 });
     } finally {
       services.close();
@@ -113,17 +154,31 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
       for (const colorMode of ['bw', 'gray'] as const) {
         const draft = await scanInto(services, dispatcher, {
           dossierCode: code,
-          device: { uri: 'sane:test?test-picture=Grid', settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200, colorMode } },
+          device: {
+            uri: 'sane:test?test-picture=Grid',
+            settings: { ...SETTINGS_300_COLOR_FEEDER, dpi: 200, colorMode },
+          },
           maxPages: 1,
         });
-        await call(dispatcher, 'digitization.saveDocument', { draftId: draft.id, kind: 'result', componentType: 'giay-khai-sinh', title: colorMode });
+        await call(dispatcher, 'digitization.saveDocument', {
+          draftId: draft.id,
+          kind: 'result',
+          componentType: 'giay-khai-sinh',
+          title: colorMode,
+        });
       }
       const dir = join(dataDir, 'scans', '2026', '11', code);
-      const byTitle = new Map(readdirSync(dir).map((f) => [pdfInfo(join(dir, f)).Title, pdfImages(join(dir, f))[0]!]));
+      const byTitle = new Map(
+        readdirSync(dir).map((f) => [pdfInfo(join(dir, f)).Title, pdfImages(join(dir, f))[0]!]),
+      );
       const [bw, gray] = [byTitle.get('bw'), byTitle.get('gray')];
       expect(bw).toMatchObject({ color: 'gray', bpc: 1, enc: 'image', xPpi: 200 });
       expect(gray).toMatchObject({ color: 'gray', bpc: 8, enc: 'jpeg', xPpi: 200 });
-      const summary = await call<{ totals: Record<string, number> }>(dispatcher, 'digitization.summary', { from: '2026-11-01', to: '2026-11-30' });
+      const summary = await call<{ totals: Record<string, number> }>(
+        dispatcher,
+        'digitization.summary',
+        { from: '2026-11-01', to: '2026-11-30' },
+      );
       expect(summary.totals).toMatchObject({ resultDocuments: 2, resultPages: 2 });
     } finally {
       services.close();
@@ -178,10 +233,16 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
         ['sane:test?read-return-value=SANE_STATUS_DEVICE_BUSY', 'SCANNER_BUSY'],
       ];
       for (const [uri, expected] of cases) {
-        const draft = await scanInto(services, dispatcher, { dossierCode: code, device: { uri, settings } });
+        const draft = await scanInto(services, dispatcher, {
+          dossierCode: code,
+          device: { uri, settings },
+        });
         expect(draft, uri).toMatchObject({ state: 'failed', errorCode: expected });
       }
-      const gone = await scanInto(services, dispatcher, { dossierCode: code, device: { uri: 'sane:nonexistent:0', settings } });
+      const gone = await scanInto(services, dispatcher, {
+        dossierCode: code,
+        device: { uri: 'sane:nonexistent:0', settings },
+      });
       expect(gone).toMatchObject({ state: 'failed', errorCode: 'SCANNER_GONE' });
       void FEEDER;
     } finally {
