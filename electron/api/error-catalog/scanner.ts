@@ -80,6 +80,10 @@ export const scannerErrors = {
     vi: 'Không tìm thấy tệp quét trên đĩa hoặc tệp đã bị thay đổi. Hãy chạy "db check" và báo bộ phận CNTT.',
     en: 'The scan file is missing or was changed on disk. Run "db check" and contact IT.',
   },
+  SCAN_FILES_INCONSISTENT: {
+    vi: 'Một số tài liệu số hóa bị thiếu tệp hoặc tệp đã bị thay đổi (sai sha256). Không xóa gì; hãy khôi phục tệp từ bản sao lưu và báo bộ phận CNTT.',
+    en: 'Some digitized documents have missing or altered files (sha256 mismatch). Nothing was deleted; restore the files from a backup and contact IT.',
+  },
   DOCUMENT_NOT_FOUND: {
     vi: 'Không tìm thấy tài liệu số hóa.',
     en: 'Digitized document not found.',

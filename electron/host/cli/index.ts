@@ -5,14 +5,18 @@
 import { EXIT, UsageError, writeLine, type CliIo, type Command } from './cli-kit';
 import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
+import { digitizationSummaryCommand } from './commands/digitization';
 import { proceduresListCommand } from './commands/procedures';
 import { qrParseCommand } from './commands/qr';
+import { scanCommand } from './commands/scan';
 
 export const COMMANDS: readonly Command[] = [
   dbCheckCommand,
   proceduresListCommand,
   demoSeedCommand,
   qrParseCommand,
+  scanCommand,
+  digitizationSummaryCommand,
 ];
 
 function helpText(): string {

@@ -220,8 +220,9 @@ export async function processScannedPage(
   let pipeline = image.clone().flatten({ background: '#ffffff' });
   const gray = wantGray || opened.channels === 1;
   if (gray) pipeline = pipeline.grayscale();
+  // 4:4:4 (no chroma subsampling) keeps red seals (con dấu) and coloured ink sharp-edged.
   const data = await pipeline
-    .jpeg({ quality: JPEG_QUALITY })
+    .jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' })
     .withMetadata({ density: dpi })
     .toBuffer();
   return [
