@@ -87,18 +87,31 @@ function tag(xml: string, name: string): string | null {
 async function pageImage(job: Job, n: number): Promise<Buffer> {
   const w = job.widthPx;
   const h = job.heightPx;
-  const lines = Array.from({ length: 12 }, (_, i) => `<rect x="${w * 0.1}" y="${h * (0.2 + i * 0.05)}" width="${w * (0.5 + ((i * 7 + n) % 5) * 0.07)}" height="${h * 0.012}" fill="#222"/>`).join('');
+  const lines = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<rect x="${w * 0.1}" y="${h * (0.2 + i * 0.05)}" width="${w * (0.5 + ((i * 7 + n) % 5) * 0.07)}" height="${h * 0.012}" fill="#222"/>`,
+  ).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#fff"/><rect x="${w * 0.1}" y="${h * 0.06}" width="${w * 0.8}" height="${h * 0.06}" fill="#b3261e"/>${lines}<text x="${w * 0.85}" y="${h * 0.95}" font-size="${h * 0.03}" fill="#000">${n}</text></svg>`;
   let image = sharp(Buffer.from(svg), { density: 72 });
   if (job.colorMode !== 'RGB24') image = image.grayscale();
   if (job.format === 'image/png') {
-    return job.colorMode === 'BlackAndWhite1' ? image.png({ palette: true, colours: 2 }).toBuffer() : image.png().toBuffer();
+    return job.colorMode === 'BlackAndWhite1'
+      ? image.png({ palette: true, colours: 2 }).toBuffer()
+      : image.png().toBuffer();
   }
   return image.jpeg({ quality: 80 }).withMetadata({ density: job.dpi }).toBuffer();
 }
 
-export async function startEsclSimulator(initial: SimulatorOptions = {}): Promise<RunningSimulator> {
-  let options: SimulatorOptions = { sheets: 3, busyPolls: 1, makeAndModel: 'Mot Cua eSCL Simulator', ...initial };
+export async function startEsclSimulator(
+  initial: SimulatorOptions = {},
+): Promise<RunningSimulator> {
+  let options: SimulatorOptions = {
+    sheets: 3,
+    busyPolls: 1,
+    makeAndModel: 'Mot Cua eSCL Simulator',
+    ...initial,
+  };
   const jobs = new Map<string, Job>();
   const log: string[] = [];
   const sockets = new Set<Socket>();
@@ -108,7 +121,13 @@ export async function startEsclSimulator(initial: SimulatorOptions = {}): Promis
   let emptied = 0;
 
   const adfState = () =>
-    jammed ? 'ScannerAdfJam' : options.coverOpen ? 'ScannerAdfDoorOpen' : feederPages() - emptied <= 0 ? 'ScannerAdfEmpty' : 'ScannerAdfLoaded';
+    jammed
+      ? 'ScannerAdfJam'
+      : options.coverOpen
+        ? 'ScannerAdfDoorOpen'
+        : feederPages() - emptied <= 0
+          ? 'ScannerAdfEmpty'
+          : 'ScannerAdfLoaded';
 
   const statusXml = () => `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerStatus xmlns:scan="http://schemas.hp.com/imaging/escl/2011/05/03" xmlns:pwg="http://www.pwg.org/schemas/2010/12/sm">
@@ -117,8 +136,18 @@ export async function startEsclSimulator(initial: SimulatorOptions = {}): Promis
 <scan:Jobs>${[...jobs.values()].map((j) => `<scan:JobInfo><pwg:JobUri>/eSCL/ScanJobs/${j.id}</pwg:JobUri><pwg:JobUuid>${j.id}</pwg:JobUuid><pwg:JobState>${j.state}</pwg:JobState><pwg:ImagesCompleted>${j.delivered}</pwg:ImagesCompleted></scan:JobInfo>`).join('')}</scan:Jobs>
 </scan:ScannerStatus>`;
 
-  function send(res: ServerResponse, status: number, body = '', type = 'text/xml', headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+  function send(
+    res: ServerResponse,
+    status: number,
+    body = '',
+    type = 'text/xml',
+    headers: Record<string, string> = {},
+  ) {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      ...headers,
+    });
     res.end(body);
   }
 
@@ -186,7 +215,11 @@ export async function startEsclSimulator(initial: SimulatorOptions = {}): Promis
       }
       // Sides left in the feeder (a duplex job takes two per sheet).
       const remaining = feederPages() * (job.duplex ? 2 : 1) - emptied;
-      if (options.jamAfter !== undefined && job.delivered >= options.jamAfter && job.source === 'Feeder') {
+      if (
+        options.jamAfter !== undefined &&
+        job.delivered >= options.jamAfter &&
+        job.source === 'Feeder'
+      ) {
         jammed = true;
         job.state = 'Aborted';
         send(res, 404);
@@ -210,7 +243,10 @@ export async function startEsclSimulator(initial: SimulatorOptions = {}): Promis
         server.close();
         return 0;
       }
-      const body = n === options.corruptPage ? Buffer.from('this is not a jpeg image at all') : await pageImage(job, n);
+      const body =
+        n === options.corruptPage
+          ? Buffer.from('this is not a jpeg image at all')
+          : await pageImage(job, n);
       job.delivered++;
       if (job.source === 'Feeder') emptied++;
       res.writeHead(200, { 'Content-Type': job.format, 'Content-Length': body.length });

@@ -26,7 +26,10 @@ export type DatabaseCheckReport =
  * upgrade the file it inspects. Throws DbError (DB_NOT_SQLITE, DB_CORRUPT, DB_SCHEMA_NEWER,
  * DB_MIGRATION_EDITED) for a file the app could not use.
  */
-export async function checkDatabase(dataDir: string, appRoot: string): Promise<DatabaseCheckReport> {
+export async function checkDatabase(
+  dataDir: string,
+  appRoot: string,
+): Promise<DatabaseCheckReport> {
   const file = join(dataDir, DATABASE_FILE_NAME);
   const report = checkDatabaseSync(dataDir, appRoot);
   if (!report.exists) return report;

@@ -36,10 +36,16 @@ function walk(dir: string, out: string[]): void {
 }
 
 function tableExists(db: SqliteDatabase, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
 }
 
-export async function checkScanFiles(db: SqliteDatabase, dataDir: string): Promise<ScanFilesReport | null> {
+export async function checkScanFiles(
+  db: SqliteDatabase,
+  dataDir: string,
+): Promise<ScanFilesReport | null> {
   if (!tableExists(db, 'digitized_documents')) return null;
   const rows = db.prepare('SELECT id, file, sha256 FROM digitized_documents ORDER BY id').all() as {
     id: number;
@@ -47,7 +53,13 @@ export async function checkScanFiles(db: SqliteDatabase, dataDir: string): Promi
     sha256: string;
   }[];
   const referenced = new Set<string>();
-  const report: ScanFilesReport = { documents: rows.length, files: 0, missing: [], mismatched: [], orphans: [] };
+  const report: ScanFilesReport = {
+    documents: rows.length,
+    files: 0,
+    missing: [],
+    mismatched: [],
+    orphans: [],
+  };
   // A reused document shares its original's file: hash each file once.
   const hashes = new Map<string, string | null>();
   for (const row of rows) {
@@ -58,10 +70,14 @@ export async function checkScanFiles(db: SqliteDatabase, dataDir: string): Promi
     }
     const actual = hashes.get(row.file)!;
     if (actual === null) report.missing.push({ id: row.id, file: row.file });
-    else if (actual !== row.sha256) report.mismatched.push({ id: row.id, file: row.file, expected: row.sha256, actual });
+    else if (actual !== row.sha256)
+      report.mismatched.push({ id: row.id, file: row.file, expected: row.sha256, actual });
   }
   if (tableExists(db, 'scan_draft_pages')) {
-    for (const r of db.prepare('SELECT file, thumb FROM scan_draft_pages').all() as { file: string; thumb: string }[]) {
+    for (const r of db.prepare('SELECT file, thumb FROM scan_draft_pages').all() as {
+      file: string;
+      thumb: string;
+    }[]) {
       referenced.add(r.file);
       referenced.add(r.thumb);
     }

@@ -49,7 +49,18 @@ describe('the eSCL simulator, read by sane-airscan (reference client)', () => {
     configs.push(cfg.dir);
     const out = tempDir();
     const result = await scanimage(
-      ['-d', cfg.device, '--source', 'ADF', '--mode', 'Color', '--resolution', '150', '--format=pnm', `--batch=${join(out, 'p%02d.pnm')}`],
+      [
+        '-d',
+        cfg.device,
+        '--source',
+        'ADF',
+        '--mode',
+        'Color',
+        '--resolution',
+        '150',
+        '--format=pnm',
+        `--batch=${join(out, 'p%02d.pnm')}`,
+      ],
       cfg.env,
     );
     expect(result.stderr).toMatch(/Batch terminated, 3 pages scanned/);
@@ -71,7 +82,20 @@ describe('the eSCL simulator, read by sane-airscan (reference client)', () => {
     const cfg = airscanConfig('Sim', sim.url);
     configs.push(cfg.dir);
     const out = tempDir();
-    const result = await scanimage(['-d', cfg.device, '--source', 'Flatbed', '--resolution', '75', '--format=pnm', '-o', join(out, 'p.pnm')], cfg.env);
+    const result = await scanimage(
+      [
+        '-d',
+        cfg.device,
+        '--source',
+        'Flatbed',
+        '--resolution',
+        '75',
+        '--format=pnm',
+        '-o',
+        join(out, 'p.pnm'),
+      ],
+      cfg.env,
+    );
     expect(result.code).toBe(0);
     expect(readdirSync(out)).toEqual(['p.pnm']);
   });
@@ -81,12 +105,36 @@ describe('the eSCL simulator, read by sane-airscan (reference client)', () => {
     const cfg = airscanConfig('Sim', sim.url);
     configs.push(cfg.dir);
     const out = tempDir();
-    const jam = await scanimage(['-d', cfg.device, '--source', 'ADF', '--resolution', '75', '--format=pnm', `--batch=${join(out, 'j%02d.pnm')}`], cfg.env);
+    const jam = await scanimage(
+      [
+        '-d',
+        cfg.device,
+        '--source',
+        'ADF',
+        '--resolution',
+        '75',
+        '--format=pnm',
+        `--batch=${join(out, 'j%02d.pnm')}`,
+      ],
+      cfg.env,
+    );
     expect(jam.stderr).toMatch(/jammed/i);
     expect(readdirSync(out)).toHaveLength(2);
 
     sim.set({ sheets: 0, jamAfter: undefined });
-    const empty = await scanimage(['-d', cfg.device, '--source', 'ADF', '--resolution', '75', '--format=pnm', `--batch=${join(out, 'e%02d.pnm')}`], cfg.env);
+    const empty = await scanimage(
+      [
+        '-d',
+        cfg.device,
+        '--source',
+        'ADF',
+        '--resolution',
+        '75',
+        '--format=pnm',
+        `--batch=${join(out, 'e%02d.pnm')}`,
+      ],
+      cfg.env,
+    );
     expect(empty.stderr).toMatch(/out of documents/i);
   });
 });

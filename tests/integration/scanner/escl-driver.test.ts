@@ -31,7 +31,11 @@ describe('eSCL driver against the simulator', () => {
       ['feeder', false],
       ['feeder', true],
     ]);
-    expect(caps.sources[0]).toMatchObject({ colorModes: ['color', 'gray', 'bw'], resolutions: [75, 150, 200, 300, 600], maxWidthMm: 216 });
+    expect(caps.sources[0]).toMatchObject({
+      colorModes: ['color', 'gray', 'bw'],
+      resolutions: [75, 150, 200, 300, 600],
+      maxWidthMm: 216,
+    });
   });
 
   it('takes a feeder batch page by page through 503s and ends at 404', async () => {

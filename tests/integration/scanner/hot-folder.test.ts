@@ -3,17 +3,35 @@ import { open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createHotFolderDriver, PROCESSED_DIR, REJECTED_DIR } from '../../../native/scanner/hot-folder/hot-folder-driver';
+import {
+  createHotFolderDriver,
+  PROCESSED_DIR,
+  REJECTED_DIR,
+} from '../../../native/scanner/hot-folder/hot-folder-driver';
 import type { ScannedPage, ScanSettings } from '../../../native/scanner/types';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
 const driver = createHotFolderDriver({ pollMs: 30, quietMs: 400 });
-const SETTINGS: ScanSettings = { source: 'feeder', duplex: false, dpi: 300, colorMode: 'color', pageTimeoutMs: 1500 };
+const SETTINGS: ScanSettings = {
+  source: 'feeder',
+  duplex: false,
+  dpi: 300,
+  colorMode: 'color',
+  pageTimeoutMs: 1500,
+};
 
 async function jpeg(): Promise<Buffer> {
   return sharp({ create: { width: 600, height: 800, channels: 3, background: '#ffffff' } })
-    .composite([{ input: Buffer.from('<svg width="600" height="800"><rect x="60" y="60" width="400" height="40"/></svg>'), top: 0, left: 0 }])
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg width="600" height="800"><rect x="60" y="60" width="400" height="40"/></svg>',
+        ),
+        top: 0,
+        left: 0,
+      },
+    ])
     .jpeg()
     .withMetadata({ density: 300 })
     .toBuffer();
@@ -92,13 +110,18 @@ describe('hot folder', () => {
     await writeFile(join(dir, 'ghi-chu.docx'), 'PK\u0003\u0004 not an image');
     const { pages, error } = await collect(dir);
     expect(pages).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'HOT_FOLDER_FILE_UNSUPPORTED', details: { file: 'ghi-chu.docx' } });
+    expect(error).toMatchObject({
+      code: 'HOT_FOLDER_FILE_UNSUPPORTED',
+      details: { file: 'ghi-chu.docx' },
+    });
     expect(readdirSync(join(dir, REJECTED_DIR))[0]).toMatch(/ghi-chu\.docx$/);
   });
 
   it('times out with SCAN_TIMEOUT when nothing arrives, and SCANNER_GONE for a missing folder', async () => {
     const dir = tempDir();
-    expect((await collect(dir, { ...SETTINGS, pageTimeoutMs: 300 })).error?.code).toBe('SCAN_TIMEOUT');
+    expect((await collect(dir, { ...SETTINGS, pageTimeoutMs: 300 })).error?.code).toBe(
+      'SCAN_TIMEOUT',
+    );
     expect((await collect(join(dir, 'khong-co'))).error?.code).toBe('SCANNER_GONE');
   });
 });

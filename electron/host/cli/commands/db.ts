@@ -40,13 +40,20 @@ export const dbCheckCommand: Command = {
         const scans = report.scans;
         if (scans) {
           writeLine(io.stdout, `Tệp quét: ${scans.documents} tài liệu, ${scans.files} tệp`);
-          for (const m of scans.missing) writeLine(io.stdout, `  THIẾU tệp của tài liệu #${m.id}: ${m.file}`);
-          for (const m of scans.mismatched) writeLine(io.stdout, `  SAI sha256 tài liệu #${m.id}: ${m.file}`);
-          for (const o of scans.orphans) writeLine(io.stdout, `  Tệp không thuộc hồ sơ nào (mồ côi): ${o}`);
+          for (const m of scans.missing)
+            writeLine(io.stdout, `  THIẾU tệp của tài liệu #${m.id}: ${m.file}`);
+          for (const m of scans.mismatched)
+            writeLine(io.stdout, `  SAI sha256 tài liệu #${m.id}: ${m.file}`);
+          for (const o of scans.orphans)
+            writeLine(io.stdout, `  Tệp không thuộc hồ sơ nào (mồ côi): ${o}`);
         }
       }
       if (!report.ok && report.exists) {
-        if (!values.json) writeLine(io.stderr, `Lỗi [SCAN_FILES_INCONSISTENT]: ${errorMessage('SCAN_FILES_INCONSISTENT')}`);
+        if (!values.json)
+          writeLine(
+            io.stderr,
+            `Lỗi [SCAN_FILES_INCONSISTENT]: ${errorMessage('SCAN_FILES_INCONSISTENT')}`,
+          );
         return EXIT.domainError;
       }
       return EXIT.ok;

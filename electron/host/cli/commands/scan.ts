@@ -17,9 +17,15 @@ const SOURCES = ['flatbed', 'feeder'] as const;
 const MODES = ['color', 'gray', 'bw'] as const;
 const KINDS = ['component', 'result'] as const;
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} phải là ${allowed.join('|')} (nhận được "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} phải là ${allowed.join('|')} (nhận được "${value}")`);
   return value as T;
 }
 
@@ -51,7 +57,8 @@ export const scanCommand: Command = {
     if (!values.device) throw new UsageError('Thiếu --device');
     if (!values.dossier && !values.out) throw new UsageError('Cần --dossier CODE hoặc --out DIR');
     const dpi = positiveInt('dpi', values.dpi, 300);
-    if (dpi < 200) throw new UsageError('--dpi tối thiểu 200 (NĐ 30/2020 Phụ lục I: bản số hóa ≥ 200 dpi)');
+    if (dpi < 200)
+      throw new UsageError('--dpi tối thiểu 200 (NĐ 30/2020 Phụ lục I: bản số hóa ≥ 200 dpi)');
     const settings = {
       source: oneOf('source', values.source, SOURCES, 'feeder'),
       duplex: values.duplex,
@@ -75,7 +82,10 @@ export const scanCommand: Command = {
         process.once('SIGINT', stop);
         const off = services.events.subscribe((e) => {
           if (!values.json && e.type === 'scan.page' && e.draftId === draftId) {
-            writeLine(io.stderr, `  … trang ${e.seq}${e.blank ? ' (trang trắng, không tính)' : ''}`);
+            writeLine(
+              io.stderr,
+              `  … trang ${e.seq}${e.blank ? ' (trang trắng, không tính)' : ''}`,
+            );
           }
         });
         const draft = await services.digitization.whenDone(draftId);
@@ -105,7 +115,8 @@ export const scanCommand: Command = {
             draftId,
             kind,
             componentType: values.component ?? 'khac',
-            title: values.title ?? (kind === 'component' ? 'Thành phần hồ sơ' : 'Kết quả giải quyết'),
+            title:
+              values.title ?? (kind === 'component' ? 'Thành phần hồ sơ' : 'Kết quả giải quyết'),
           });
           result.document = doc;
         } else {
@@ -113,9 +124,16 @@ export const scanCommand: Command = {
         }
         if (values.json) printJson(io, { ok: true, ...result });
         else {
-          writeLine(io.stdout, `Đã quét ${draft.pages.length} trang, giữ ${draft.keptPages} trang (trang trắng được đánh dấu, không tính).`);
+          writeLine(
+            io.stdout,
+            `Đã quét ${draft.pages.length} trang, giữ ${draft.keptPages} trang (trang trắng được đánh dấu, không tính).`,
+          );
           if (result.out) writeLine(io.stdout, `Tệp PDF: ${(result.out as { file: string }).file}`);
-          if (result.document) writeLine(io.stdout, `Đã lưu vào hồ sơ ${values.dossier} (tài liệu #${(result.document as { id: number }).id}).`);
+          if (result.document)
+            writeLine(
+              io.stdout,
+              `Đã lưu vào hồ sơ ${values.dossier} (tài liệu #${(result.document as { id: number }).id}).`,
+            );
         }
         return EXIT.ok;
       } finally {
