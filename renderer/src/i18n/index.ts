@@ -2,13 +2,21 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { appMessages } from './sections/app';
 import { counterMessages } from './sections/counter';
+import { digitizationMessages } from './sections/digitization';
+import { scannersMessages } from './sections/scanners';
 import { settingsMessages } from './sections/settings';
 
 /**
  * UI text, one section file per page (Vietnamese first, English second). A new page adds its
  * section here; keys are namespaced by their top-level name (`counter.save`).
  */
-const SECTIONS = [appMessages, counterMessages, settingsMessages];
+const SECTIONS = [
+  appMessages,
+  counterMessages,
+  settingsMessages,
+  digitizationMessages,
+  scannersMessages,
+];
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { CounterPage } from './CounterPage';
+import { DevicesPage } from './DevicesPage';
+import { DigitizationPage } from './DigitizationPage';
 import { SettingsPage } from './SettingsPage';
 
 export interface PageEntry {
@@ -12,6 +14,8 @@ export interface PageEntry {
 /** The app's pages in navigation order; each capability adds its own entry. */
 export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
+  { id: 'digitization', label: 'digitization.nav', component: DigitizationPage },
+  { id: 'devices', label: 'scanners.navDevices', component: DevicesPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 
