@@ -24,7 +24,9 @@ export function PdfViewer({
     async () => {
       const result = await motcua().digitization.documentPdf({ documentId });
       if (!result.ok) return result;
-      const bytes = Uint8Array.from(atob(result.value.dataBase64), (c) => c.charCodeAt(0));
+      const binary = atob(result.value.dataBase64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
       return {
         ok: true as const,
@@ -44,6 +46,7 @@ export function PdfViewer({
             {t('digitization.close')}
           </button>
         </header>
+        {pdf.isPending && <p className="muted">{t('app.loading')}</p>}
         {pdf.error && <ErrorNotice error={pdf.error.apiError} testId="pdf-error" />}
         {url && pdf.data && (
           <>

@@ -222,17 +222,21 @@ export function ScanDialog({
               >
                 {save.isPending ? t('digitization.saving') : t('digitization.save')}
               </button>
-              <button
-                type="button"
-                className="button"
-                data-testid="scan-discard"
-                disabled={discard.isPending}
-                onClick={() => discard.mutate(undefined)}
-              >
-                {t('digitization.discard')}
-              </button>
             </div>
           </section>
+        )}
+        {d && d.state !== 'scanning' && (
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="scan-discard"
+              disabled={discard.isPending}
+              onClick={() => discard.mutate(undefined)}
+            >
+              {t('digitization.discard')}
+            </button>
+          </div>
         )}
       </div>
     </div>

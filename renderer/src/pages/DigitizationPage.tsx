@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DigitizationDossier } from '../../../electron/api/calls/digitization';
 import { motcua } from '../api/motcua';
@@ -110,10 +110,15 @@ function DossierPanel({ dossier }: { dossier: DigitizationDossier }) {
   const drafts = useApiQuery(['digitization.listDrafts', code], () =>
     motcua().digitization.listDrafts({ dossierCode: code }),
   );
-  useServiceEvents({
-    'digitization.recorded': [['digitization.documents', code]],
-    'scan.state': [['digitization.listDrafts', code]],
-  });
+  // A stable map: a new one each render would re-open the event stream and drop events between.
+  const eventKeys = useMemo(
+    () => ({
+      'digitization.recorded': [['digitization.documents', code]],
+      'scan.state': [['digitization.listDrafts', code]],
+    }),
+    [code],
+  );
+  useServiceEvents(eventKeys);
 
   return (
     <section className="card" data-testid="dossier-panel" data-code={code}>

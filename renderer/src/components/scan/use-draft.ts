@@ -24,6 +24,9 @@ export function useDraft(draftId: string | null) {
     () => motcua().digitization.getDraft({ draftId: draftId! }),
     {
       enabled: draftId !== null,
+      // Events can be missed while a new event stream connects (a jam can end a scan within
+      // milliseconds): while scanning, also look once a second so the dialog never waits forever.
+      refetchInterval: (query) => (query.state.data?.state === 'scanning' ? 1000 : false),
     },
   );
 }

@@ -55,7 +55,8 @@ export function DocumentScannersPanel() {
     (input: Form) => motcua().scanners.saveProfile(input),
     () => {
       setSaved(true);
-      setForm(EMPTY);
+      // Keep the device and settings for a test scan or a sibling profile; the name starts over.
+      setForm(({ id: _id, ...rest }) => ({ ...rest, name: '', isDefault: false }));
       void client.invalidateQueries({ queryKey: PROFILES_KEY });
     },
   );
