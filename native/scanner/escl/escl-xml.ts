@@ -234,7 +234,7 @@ export function parseScanSettings(xml: string): ParsedScanSettings {
   return {
     source: text(root.InputSource) === 'Feeder' ? 'feeder' : 'flatbed',
     duplex: text(root.Duplex) === 'true',
-    colorMode: COLOR_MODES[text(root.ColorMode)] ?? null,
+    colorMode: COLOR_MODES[text(arr(root.ColorMode)[0])] ?? null,
     format:
       text(arr(root.DocumentFormatExt)[0]) || text(arr(root.DocumentFormat)[0]) || 'image/jpeg',
     xResolution: int(root.XResolution) ?? null,
@@ -250,13 +250,8 @@ export function parseScanSettings(xml: string): ParsedScanSettings {
  */
 export function rewriteJobLocation(location: string, base: string): string {
   const baseUrl = new URL(base);
-  let target: URL;
-  try {
-    target = new URL(location, baseUrl);
-  } catch {
-    throw new EsclXmlError(`bad Location: ${location}`);
-  }
-  target.protocol = baseUrl.protocol;
-  target.host = baseUrl.host;
-  return target.toString().replace(/\/$/, '');
+  // Only the path is taken from the device: a host it names may not even parse (IPv6 zone ids).
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(location)?.[1] ?? (location.startsWith('/') ? location.split(/[?#]/)[0]! : null);
+  if (path === null || path === '') throw new EsclXmlError(`bad Location: ${location}`);
+  return `${baseUrl.protocol}//${baseUrl.host}${path}`.replace(/\/+$/, '');
 }
