@@ -141,7 +141,7 @@ export async function processScannedPage(
       // Rotating resamples the page; the canvas grows to keep every pixel, filled with white.
       const rotated = await image
         .clone()
-        .rotate(-skew, { background: '#ffffff' })
+        .rotate(skew, { background: '#ffffff' })
         .raw()
         .toBuffer({ resolveWithObject: true });
       image = sharp(rotated.data, {

@@ -251,7 +251,9 @@ export function parseScanSettings(xml: string): ParsedScanSettings {
 export function rewriteJobLocation(location: string, base: string): string {
   const baseUrl = new URL(base);
   // Only the path is taken from the device: a host it names may not even parse (IPv6 zone ids).
-  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(location)?.[1] ?? (location.startsWith('/') ? location.split(/[?#]/)[0]! : null);
+  const path =
+    /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(location)?.[1] ??
+    (location.startsWith('/') ? location.split(/[?#]/)[0]! : null);
   if (path === null || path === '') throw new EsclXmlError(`bad Location: ${location}`);
   return `${baseUrl.protocol}//${baseUrl.host}${path}`.replace(/\/+$/, '');
 }

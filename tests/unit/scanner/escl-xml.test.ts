@@ -33,7 +33,13 @@ describe('eSCL documents', () => {
     const caps = parseScannerCapabilities(HP_LIKE);
     expect(caps.makeAndModel).toBe('HP LaserJet MFP M28w');
     expect(caps.sources).toEqual([
-      expect.objectContaining({ source: 'flatbed', resolutions: [75, 100, 150, 200, 240, 300, 400, 600], colorModes: ['color', 'gray'], maxWidthMm: 216, maxHeightMm: 297 }),
+      expect.objectContaining({
+        source: 'flatbed',
+        resolutions: [75, 100, 150, 200, 240, 300, 400, 600],
+        colorModes: ['color', 'gray'],
+        maxWidthMm: 216,
+        maxHeightMm: 297,
+      }),
       expect.objectContaining({ source: 'feeder', duplex: false, resolutions: [300] }),
       expect.objectContaining({ source: 'feeder', duplex: true, resolutions: [300] }),
     ]);
@@ -45,13 +51,23 @@ describe('eSCL documents', () => {
   });
 
   it('reads status and maps AdfState to what the clerk must do', () => {
-    const status = parseScannerStatus(`<scan:ScannerStatus xmlns:scan="s" xmlns:pwg="p"><pwg:State>Idle</pwg:State><scan:AdfState>ScannerAdfJam</scan:AdfState>
+    const status =
+      parseScannerStatus(`<scan:ScannerStatus xmlns:scan="s" xmlns:pwg="p"><pwg:State>Idle</pwg:State><scan:AdfState>ScannerAdfJam</scan:AdfState>
       <scan:Jobs><scan:JobInfo><pwg:JobUri>/eSCL/ScanJobs/1</pwg:JobUri><pwg:JobState>Aborted</pwg:JobState></scan:JobInfo></scan:Jobs></scan:ScannerStatus>`);
-    expect(status).toEqual({ state: 'Idle', adfState: 'ScannerAdfJam', jobs: [{ uri: '/eSCL/ScanJobs/1', state: 'Aborted', reasons: [] }] });
+    expect(status).toEqual({
+      state: 'Idle',
+      adfState: 'ScannerAdfJam',
+      jobs: [{ uri: '/eSCL/ScanJobs/1', state: 'Aborted', reasons: [] }],
+    });
     expect(
-      ['ScannerAdfEmpty', 'ScannerAdfJam', 'ScannerAdfMispick', 'ScannerAdfDoorOpen', 'ScannerAdfHatchOpen', 'ScannerAdfLoaded'].map((adfState) =>
-        adfProblem({ state: 'Idle', adfState, jobs: [] }),
-      ),
+      [
+        'ScannerAdfEmpty',
+        'ScannerAdfJam',
+        'ScannerAdfMispick',
+        'ScannerAdfDoorOpen',
+        'ScannerAdfHatchOpen',
+        'ScannerAdfLoaded',
+      ].map((adfState) => adfProblem({ state: 'Idle', adfState, jobs: [] })),
     ).toEqual(['FEEDER_EMPTY', 'PAPER_JAM', 'PAPER_JAM', 'COVER_OPEN', 'COVER_OPEN', null]);
   });
 
@@ -64,7 +80,9 @@ describe('eSCL documents', () => {
         fc.constantFrom('color', 'gray', 'bw'),
         fc.constantFrom('image/jpeg', 'image/png'),
         (source, duplex, dpi, colorMode, format) => {
-          const parsed = parseScanSettings(buildScanSettings({ source, duplex, dpi, colorMode }, { format }));
+          const parsed = parseScanSettings(
+            buildScanSettings({ source, duplex, dpi, colorMode }, { format }),
+          );
           return (
             parsed.source === source &&
             parsed.duplex === (source === 'feeder' && duplex) &&
@@ -80,9 +98,17 @@ describe('eSCL documents', () => {
   });
 
   it.each([
-    ['http://localhost:60000/eSCL/ScanJobs/7', 'http://10.0.0.5/eSCL', 'http://10.0.0.5/eSCL/ScanJobs/7'],
+    [
+      'http://localhost:60000/eSCL/ScanJobs/7',
+      'http://10.0.0.5/eSCL',
+      'http://10.0.0.5/eSCL/ScanJobs/7',
+    ],
     ['/eSCL/ScanJobs/abc', 'http://10.0.0.5:8080/eSCL', 'http://10.0.0.5:8080/eSCL/ScanJobs/abc'],
-    ['http://[fe80::1%25eth0]/eSCL/ScanJobs/1/', 'https://printer.local/eSCL', 'https://printer.local/eSCL/ScanJobs/1'],
+    [
+      'http://[fe80::1%25eth0]/eSCL/ScanJobs/1/',
+      'https://printer.local/eSCL',
+      'https://printer.local/eSCL/ScanJobs/1',
+    ],
   ])('rewrites Location %s against %s', (location, base, expected) => {
     expect(rewriteJobLocation(location, base)).toBe(expected);
   });

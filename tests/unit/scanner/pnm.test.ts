@@ -13,7 +13,10 @@ describe('parsePnm', () => {
   ] as const)('reads the header of %j', (header, kind, width, height, maxval, length) => {
     const data = Buffer.concat([enc(header), Buffer.alloc(length, 7)]);
     const result = parsePnm(data);
-    expect(result).toMatchObject({ ok: true, image: { kind, width, height, maxval, length, offset: header.length } });
+    expect(result).toMatchObject({
+      ok: true,
+      image: { kind, width, height, maxval, length, offset: header.length },
+    });
   });
 
   it.each([
@@ -46,22 +49,37 @@ describe('parsePnm', () => {
           const raster = Buffer.alloc(w * h * channels, 9);
           const data = Buffer.concat([enc(`${magic}\n# ${comment}\n${w} ${h}\n255\n`), raster]);
           const parsed = parsePnm(data);
-          return parsed.ok && parsed.image.width === w && parsed.image.height === h && parsed.image.length === raster.length;
+          return (
+            parsed.ok &&
+            parsed.image.width === w &&
+            parsed.image.height === h &&
+            parsed.image.length === raster.length
+          );
         },
       ),
     );
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => typeof parsePnm(bytes).ok === 'boolean'));
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        (bytes) => typeof parsePnm(bytes).ok === 'boolean',
+      ),
+    );
   });
 
   it('packs and unpacks bilevel rows (P4: 1 = black; PDF grey: 1 = white)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 5 }), fc.infiniteStream(fc.boolean()), (w, h, bits) => {
-        const gray = Uint8Array.from({ length: w * h }, () => (bits.next().value ? 255 : 0));
-        const packedWhiteIsOne = packBitmap(gray, w, h);
-        const p4 = packedWhiteIsOne.map((b) => ~b & 0xff);
-        // Padding bits of each row are "black" after inversion but never read back.
-        return Buffer.from(unpackBitmap(p4, w, h)).equals(Buffer.from(gray));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.infiniteStream(fc.boolean()),
+        (w, h, bits) => {
+          const gray = Uint8Array.from({ length: w * h }, () => (bits.next().value ? 255 : 0));
+          const packedWhiteIsOne = packBitmap(gray, w, h);
+          const p4 = packedWhiteIsOne.map((b) => ~b & 0xff);
+          // Padding bits of each row are "black" after inversion but never read back.
+          return Buffer.from(unpackBitmap(p4, w, h)).equals(Buffer.from(gray));
+        },
+      ),
     );
   });
 });

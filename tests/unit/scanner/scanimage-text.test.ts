@@ -16,7 +16,10 @@ import {
 import { parseSaneUri } from '../../../native/scanner/sane/sane-driver';
 
 // Recorded from Debian 12's `scanimage -d test -A` (sane-backends 1.1.1).
-const TEST_A = readFileSync(join(__dirname, '..', '..', 'fixtures', 'scanimage-test-A.txt'), 'utf8');
+const TEST_A = readFileSync(
+  join(__dirname, '..', '..', 'fixtures', 'scanimage-test-A.txt'),
+  'utf8',
+);
 
 describe('scanimage output', () => {
   it('reads the test backend options: real source names, modes, resolution range, area', () => {
@@ -72,11 +75,17 @@ describe('scanimage output', () => {
     ['Scanning page 3', { kind: 'scanning', page: 3 }],
     ['Scanned page 3. (scanner status = 5)', { kind: 'scanned', page: 3, status: 5 }],
     ['Batch terminated, 1 page scanned', { kind: 'terminated', pages: 1 }],
-    ['scanimage: sane_start: Document feeder out of documents', { kind: 'error', code: 'FEEDER_EMPTY' }],
+    [
+      'scanimage: sane_start: Document feeder out of documents',
+      { kind: 'error', code: 'FEEDER_EMPTY' },
+    ],
     ['scanimage: sane_read: Document feeder jammed', { kind: 'error', code: 'PAPER_JAM' }],
     ['scanimage: sane_read: Scanner cover is open', { kind: 'error', code: 'COVER_OPEN' }],
     ['scanimage: sane_start: Device busy', { kind: 'error', code: 'SCANNER_BUSY' }],
-    ['scanimage: open of device foo failed: Invalid argument', { kind: 'error', code: 'SCANNER_GONE' }],
+    [
+      'scanimage: open of device foo failed: Invalid argument',
+      { kind: 'error', code: 'SCANNER_GONE' },
+    ],
     ['scanimage: sane_read: Error during device I/O', { kind: 'error', code: 'SCANNER_IO_ERROR' }],
   ])('parses %j', (line, expected) => {
     expect(parseBatchLine(line)).toMatchObject(expected);
@@ -96,7 +105,11 @@ describe('scanimage output', () => {
   });
 
   it('reads the device list', () => {
-    expect(parseDeviceList("device `test:0' is a Noname frontend-tester virtual device\ndevice `fujitsu:fi-7160:1' is a FUJITSU fi-7160 scanner\n")).toEqual([
+    expect(
+      parseDeviceList(
+        "device `test:0' is a Noname frontend-tester virtual device\ndevice `fujitsu:fi-7160:1' is a FUJITSU fi-7160 scanner\n",
+      ),
+    ).toEqual([
       { name: 'test:0', vendor: 'Noname', model: 'frontend-tester', type: 'virtual device' },
       { name: 'fujitsu:fi-7160:1', vendor: 'FUJITSU', model: 'fi-7160', type: 'scanner' },
     ]);
@@ -104,14 +117,43 @@ describe('scanimage output', () => {
 
   it('builds scanimage arguments, and device options from the address', () => {
     expect(
-      buildScanimageArgs({ device: 'test', sourceName: 'ADF Duplex', modeName: 'Color', dpi: 300, batchPattern: '/t/p-%04d.pnm', maxPages: 4, widthMm: 210, heightMm: 297 }),
-    ).toEqual(['-d', 'test', '--format=pnm', '--batch=/t/p-%04d.pnm', '--source', 'ADF Duplex', '--mode', 'Color', '--resolution', '300', '-x', '210', '-y', '297', '--batch-count=4']);
+      buildScanimageArgs({
+        device: 'test',
+        sourceName: 'ADF Duplex',
+        modeName: 'Color',
+        dpi: 300,
+        batchPattern: '/t/p-%04d.pnm',
+        maxPages: 4,
+        widthMm: 210,
+        heightMm: 297,
+      }),
+    ).toEqual([
+      '-d',
+      'test',
+      '--format=pnm',
+      '--batch=/t/p-%04d.pnm',
+      '--source',
+      'ADF Duplex',
+      '--mode',
+      'Color',
+      '--resolution',
+      '300',
+      '-x',
+      '210',
+      '-y',
+      '297',
+      '--batch-count=4',
+    ]);
     expect(parseSaneUri('sane:test?test-picture=Solid%20white&read-delay=yes')).toEqual({
       device: 'test',
       extra: ['--test-picture=Solid white', '--read-delay=yes'],
     });
-    expect(() => parseSaneUri('sane:test?--evil=1')).toThrow(expect.objectContaining({ code: 'SCANNER_URI_INVALID' }));
-    expect(() => parseSaneUri('escl:http://x')).toThrow(expect.objectContaining({ code: 'SCANNER_URI_INVALID' }));
+    expect(() => parseSaneUri('sane:test?--evil=1')).toThrow(
+      expect.objectContaining({ code: 'SCANNER_URI_INVALID' }),
+    );
+    expect(() => parseSaneUri('escl:http://x')).toThrow(
+      expect.objectContaining({ code: 'SCANNER_URI_INVALID' }),
+    );
   });
 
   it('never throws on arbitrary text', () => {
