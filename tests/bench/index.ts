@@ -4,9 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { withinBudget, type BenchResult, type BenchSuite } from './harness';
+import { digitizationSuite } from './suites/digitization';
 import { foundationSuite } from './suites/foundation';
 
-const SUITES: readonly BenchSuite[] = [foundationSuite];
+const SUITES: readonly BenchSuite[] = [foundationSuite, digitizationSuite];
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },

@@ -12,6 +12,8 @@ type SharpImage = ReturnType<typeof sharp>;
 import { ScannerError } from '../../../native/scanner/errors';
 import {
   DEFAULT_BLANK_OPTIONS,
+  downsampleBoxes,
+  toGray,
   estimateSkewDegrees,
   inkCoverage,
   type GrayImage,
@@ -56,38 +58,46 @@ function corrupt(page: ScannedPage, reason: string): ScannerError {
 }
 
 /** The page as a sharp pipeline plus what we know of it. */
-async function open(page: ScannedPage): Promise<{
+interface OpenedPage {
   image: SharpImage;
   width: number;
   height: number;
   channels: number;
   density: number | null;
   bitmap: Uint8Array | null;
-}> {
+  /** The decoded 8-bit samples, when at hand (always for PNM, after the check decode otherwise). */
+  raster: Uint8Array | null;
+  hasAlpha: boolean;
+}
+
+async function open(page: ScannedPage): Promise<OpenedPage> {
   if (page.format === 'pnm') {
     const parsed = parsePnm(page.data);
     if (!parsed.ok) throw corrupt(page, parsed.reason);
     const { image } = parsed;
     const raster = pnmRaster8(page.data, image);
+    const size = { width: image.width, height: image.height };
     if (image.kind === 'bitmap') {
       const gray = unpackBitmap(raster, image.width, image.height);
       return {
-        image: sharp(gray, { raw: { width: image.width, height: image.height, channels: 1 } }),
-        width: image.width,
-        height: image.height,
+        image: sharp(gray, { raw: { ...size, channels: 1 } }),
+        ...size,
         channels: 1,
         density: null,
         bitmap: raster,
+        raster: gray,
+        hasAlpha: false,
       };
     }
     const channels = image.kind === 'rgb' ? 3 : 1;
     return {
-      image: sharp(raster, { raw: { width: image.width, height: image.height, channels } }),
-      width: image.width,
-      height: image.height,
+      image: sharp(raster, { raw: { ...size, channels } }),
+      ...size,
       channels,
       density: null,
       bitmap: null,
+      raster,
+      hasAlpha: false,
     };
   }
   try {
@@ -95,7 +105,7 @@ async function open(page: ScannedPage): Promise<{
     const meta = await image.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     // Decode once fully: a truncated JPEG fails here instead of producing a grey half-page.
-    await image.clone().raw().toBuffer();
+    const decoded = await image.clone().raw().toBuffer({ resolveWithObject: true });
     return {
       image,
       width: meta.width,
@@ -103,21 +113,47 @@ async function open(page: ScannedPage): Promise<{
       channels: meta.channels ?? 3,
       density: meta.density ?? null,
       bitmap: null,
+      raster: decoded.info.channels === 1 || decoded.info.channels === 3 ? decoded.data : null,
+      hasAlpha: meta.hasAlpha ?? false,
     };
   } catch (error) {
     throw corrupt(page, (error as Error).message);
   }
 }
 
-async function analysisCopy(image: SharpImage, width: number, dpi: number): Promise<GrayImage> {
+/** A ~50 dpi copy of the page, in its own colours: grey for the analysis, source of the thumbnail. */
+async function smallCopy(
+  opened: OpenedPage,
+  dpi: number,
+): Promise<{ gray: GrayImage; thumbSource: SharpImage }> {
+  const { raster, width, height, channels } = opened;
+  if (raster && (channels === 1 || channels === 3)) {
+    const small = downsampleBoxes(
+      raster,
+      width,
+      height,
+      channels,
+      Math.max(1, Math.round(dpi / ANALYSIS_DPI)),
+    );
+    return {
+      gray: toGray(small),
+      thumbSource: sharp(small.pixels, {
+        raw: { width: small.width, height: small.height, channels: small.channels },
+      }),
+    };
+  }
   const target = Math.max(32, Math.round((width * ANALYSIS_DPI) / dpi));
-  const { data, info } = await image
+  const { data, info } = await opened.image
     .clone()
+    .flatten({ background: '#ffffff' })
     .grayscale()
     .resize({ width: Math.min(target, width), kernel: 'linear' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, pixels: data };
+  return {
+    gray: { width: info.width, height: info.height, pixels: data },
+    thumbSource: opened.image.clone(),
+  };
 }
 
 export async function processScannedPage(
@@ -130,7 +166,7 @@ export async function processScannedPage(
   let { image } = opened;
   let { width, height } = opened;
 
-  const small = await analysisCopy(image, width, dpi);
+  const { gray: small, thumbSource } = await smallCopy(opened, dpi);
   const coverage = inkCoverage(small, DEFAULT_BLANK_OPTIONS);
   const blank = coverage < DEFAULT_BLANK_OPTIONS.maxCoverage;
   let skew = 0;
@@ -157,22 +193,19 @@ export async function processScannedPage(
     } else skew = 0;
   }
 
-  const thumb = await image
-    .clone()
-    .resize({ width: THUMB_WIDTH })
-    .flatten({ background: '#ffffff' })
+  // Flattening costs a full float pass (6× the JPEG encode on a 300 dpi page): only for alpha.
+  const flat = (pipeline: SharpImage) =>
+    opened.hasAlpha ? pipeline.flatten({ background: '#ffffff' }) : pipeline;
+  // The thumbnail comes from the small copy (cheap) unless the page was turned by the deskew.
+  const thumbInput = skew === 0 ? thumbSource : image.clone();
+  const thumb = await flat(thumbInput.resize({ width: THUMB_WIDTH }))
     .jpeg({ quality: 70 })
     .toBuffer();
 
   if (options.colorMode === 'bw') {
     let packed = bitmap;
     if (!packed) {
-      const gray = await image
-        .clone()
-        .flatten({ background: '#ffffff' })
-        .grayscale()
-        .raw()
-        .toBuffer();
+      const gray = await flat(image.clone()).grayscale().raw().toBuffer();
       packed = packBitmap(gray, width, height);
     } else {
       // P4 is 1 = black, PDF DeviceGray 1-bit is 1 = white: invert once here.
@@ -217,7 +250,7 @@ export async function processScannedPage(
       ];
     }
   }
-  let pipeline = image.clone().flatten({ background: '#ffffff' });
+  let pipeline = flat(image.clone());
   const gray = wantGray || opened.channels === 1;
   if (gray) pipeline = pipeline.grayscale();
   // 4:4:4 (no chroma subsampling) keeps red seals (con dấu) and coloured ink sharp-edged.

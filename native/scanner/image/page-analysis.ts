@@ -93,3 +93,62 @@ export function estimateSkewDegrees(
   }
   return Math.round(best * 100) / 100;
 }
+
+/**
+ * Box-average downsampling of an 8-bit raster (1 or 3 channels) by an integer factor, keeping
+ * its channels: one linear pass over the bytes the scanner sent, cheaper than a libvips pipeline
+ * over a 300 dpi colour page. Averaging (not point sampling) keeps one-pixel pen strokes visible
+ * to the blank-page check. The result feeds both the analysis (as grey) and the thumbnail.
+ */
+export function downsampleBoxes(
+  raster: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  factor: number,
+): { width: number; height: number; channels: 1 | 3; pixels: Uint8Array } {
+  const f = Math.max(1, Math.floor(factor));
+  const w = Math.max(1, Math.floor(width / f));
+  const h = Math.max(1, Math.floor(height / f));
+  const sums = new Uint32Array(w * channels);
+  const pixels = new Uint8Array(w * h * channels);
+  const area = f * f;
+  const usedWidth = w * f;
+  for (let by = 0; by < h; by++) {
+    sums.fill(0);
+    for (let y = by * f, yEnd = by * f + f; y < yEnd; y++) {
+      let i = y * width * channels;
+      if (channels === 1) {
+        for (let x = 0; x < usedWidth; x++) sums[(x / f) | 0]! += raster[i++]!;
+      } else {
+        for (let x = 0; x < usedWidth; x++) {
+          const o = ((x / f) | 0) * 3;
+          sums[o]! += raster[i++]!;
+          sums[o + 1]! += raster[i++]!;
+          sums[o + 2]! += raster[i++]!;
+        }
+      }
+    }
+    const row = by * w * channels;
+    for (let k = 0; k < w * channels; k++) pixels[row + k] = Math.round(sums[k]! / area);
+  }
+  return { width: w, height: h, channels, pixels };
+}
+
+/** Rec. 601 luma of a small RGB image (or the image itself when already grey). */
+export function toGray(image: {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  pixels: Uint8Array;
+}): GrayImage {
+  if (image.channels === 1)
+    return { width: image.width, height: image.height, pixels: image.pixels };
+  const out = new Uint8Array(image.width * image.height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) {
+    out[i] = Math.round(
+      0.299 * image.pixels[j]! + 0.587 * image.pixels[j + 1]! + 0.114 * image.pixels[j + 2]!,
+    );
+  }
+  return { width: image.width, height: image.height, pixels: out };
+}

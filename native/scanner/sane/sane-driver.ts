@@ -193,18 +193,25 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScannerDriver
     let cancelled = false;
     let timedOut = false;
     let pageTimer: NodeJS.Timeout | undefined;
+    // SIGINT lets scanimage call sane_cancel() so the device stops feeding; a backend stuck in a
+    // read ignores it (the test backend does, now and then), so SIGKILL follows after 3 s.
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      child.kill('SIGINT');
+      killTimer ??= setTimeout(() => child.kill('SIGKILL'), 3000);
+    };
     const armTimer = () => {
       clearTimeout(pageTimer);
       if (settings.pageTimeoutMs) {
         pageTimer = setTimeout(() => {
           timedOut = true;
-          child.kill('SIGINT');
+          stop();
         }, settings.pageTimeoutMs);
       }
     };
     const onAbort = () => {
       cancelled = true;
-      child.kill('SIGINT');
+      stop();
     };
     signal.addEventListener('abort', onAbort, { once: true });
     armTimer();
@@ -244,6 +251,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScannerDriver
     });
     child.on('close', (code, sig) => {
       clearTimeout(pageTimer);
+      clearTimeout(killTimer);
       signal.removeEventListener('abort', onAbort);
       void reading.then(() => {
         if (cancelled) push({ error: cancelledError() });
@@ -283,8 +291,9 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScannerDriver
       }
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGINT');
-        await new Promise((resolve) => child.once('close', resolve));
+        const closed = new Promise((resolve) => child.once('close', resolve));
+        stop();
+        await closed;
       }
       await rm(dir, { recursive: true, force: true });
     }
