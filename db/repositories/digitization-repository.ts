@@ -61,6 +61,23 @@ export interface DossierOverviewRow {
   openDrafts: number;
 }
 
+/** Every count of a daily summary at zero: the starting point of a row and of a period's totals. */
+export function emptySummaryCounts(): Omit<DailySummaryRow, 'day' | 'procedureKey'> {
+  return {
+    received: 0,
+    receivedWithComponents: 0,
+    receivedWithReuse: 0,
+    completed: 0,
+    completedWithResult: 0,
+    componentDocuments: 0,
+    componentPages: 0,
+    resultDocuments: 0,
+    resultPages: 0,
+    reusedDocuments: 0,
+    reusedPages: 0,
+  };
+}
+
 const DOC = `SELECT id, dossier_code AS dossierCode, kind, component_type AS componentType, title, file,
   sha256, bytes, pages, blank_pages_left_out AS blankPagesLeftOut, dpi, color_mode AS colorMode,
   source_device AS sourceDevice, reused_from AS reusedFrom, created_at AS createdAt,
@@ -228,21 +245,7 @@ export function createDigitizationRepository(db: SqliteDatabase) {
         const key = `${day}\u0000${procedureKey}`;
         let r = rows.get(key);
         if (!r) {
-          r = {
-            day,
-            procedureKey,
-            received: 0,
-            receivedWithComponents: 0,
-            receivedWithReuse: 0,
-            completed: 0,
-            completedWithResult: 0,
-            componentDocuments: 0,
-            componentPages: 0,
-            resultDocuments: 0,
-            resultPages: 0,
-            reusedDocuments: 0,
-            reusedPages: 0,
-          };
+          r = { day, procedureKey, ...emptySummaryCounts() };
           rows.set(key, r);
         }
         return r;

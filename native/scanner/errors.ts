@@ -47,3 +47,19 @@ export function isScannerError(value: unknown): value is ScannerError {
 export function cancelledError(): ScannerError {
   return new ScannerError('SCAN_CANCELLED', 'Scan cancelled');
 }
+
+/** Waits `ms`, or rejects with SCAN_CANCELLED as soon as `signal` aborts (retry pauses, polling). */
+export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(cancelledError());
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelledError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

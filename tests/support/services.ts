@@ -26,7 +26,7 @@ export const TEST_OFFICE = {
   place: 'Hạ Long',
 };
 
-export function openTestServices(dataDir: string, now = TEST_NOW) {
+export function openTestServices(dataDir: string, now = TEST_NOW, scanners = TEST_SCANNERS) {
   const clock = fixedClock(now);
   const services: AppServices = createServices({
     dataDir,
@@ -34,7 +34,7 @@ export function openTestServices(dataDir: string, now = TEST_NOW) {
     appVersion: '0.0.0-test',
     host: 'web',
     clock,
-    scanners: TEST_SCANNERS,
+    scanners,
   });
   const dispatcher = createDispatcher(services.handlers, {
     onInternalError: (name, error) => console.error(name, error),

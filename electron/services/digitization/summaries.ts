@@ -10,28 +10,15 @@
  *  - reuse      = dossiers received in P with ≥1 component reused ÷ dossiers received in P
  * All three are sums of the daily rows, so a period's rate equals the rate of its summed days.
  */
-import type {
-  DailySummaryRow,
-  DigitizationRepository,
+import {
+  emptySummaryCounts,
+  type DailySummaryRow,
+  type DigitizationRepository,
 } from '../../../db/repositories/digitization-repository';
 import type { DigitizationReport } from '../../api/calls/digitization';
 import { vnDayStart } from '../shared/vn-time';
 
 type Totals = DigitizationReport['totals'];
-
-const ZERO: Totals = {
-  received: 0,
-  receivedWithComponents: 0,
-  receivedWithReuse: 0,
-  completed: 0,
-  completedWithResult: 0,
-  componentDocuments: 0,
-  componentPages: 0,
-  resultDocuments: 0,
-  resultPages: 0,
-  reusedDocuments: 0,
-  reusedPages: 0,
-};
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -46,9 +33,9 @@ export function rateOf(numerator: number, denominator: number) {
 }
 
 export function totalsOf(rows: readonly DailySummaryRow[]): Totals {
-  const totals = { ...ZERO };
-  for (const row of rows)
-    for (const key of Object.keys(ZERO) as (keyof Totals)[]) totals[key] += row[key];
+  const totals: Totals = emptySummaryCounts();
+  const keys = Object.keys(totals) as (keyof Totals)[];
+  for (const row of rows) for (const key of keys) totals[key] += row[key];
   return totals;
 }
 

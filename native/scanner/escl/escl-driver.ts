@@ -6,7 +6,7 @@
  * small pause between pages (Brother MFC-L2710DW 404s when asked too fast), and a late error
  * after ≥1 page on the platen means "done".
  */
-import { cancelledError, ScannerError, type ScannerErrorCode } from '../errors';
+import { abortableDelay, cancelledError, ScannerError, type ScannerErrorCode } from '../errors';
 import { jpegInfo, sniffFormat } from '../image/sniff';
 import type {
   ScannedPage,
@@ -59,21 +59,6 @@ export function esclBaseUrl(uri: string): string {
     throw new ScannerError('SCANNER_URI_INVALID', `eSCL needs http(s): ${uri}`, { uri });
   }
   return url.toString().replace(/\/+$/, '');
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(cancelledError());
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelledError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** What a device status says is wrong with the feeder, if anything. */
@@ -142,13 +127,13 @@ export function createEsclDriver(options: EsclDriverOptions = {}): ScannerDriver
       } catch (error) {
         if ((error as ScannerError).code === 'SCANNER_GONE' && blips < 2) {
           blips++;
-          await sleep(o.retryDelayMs, init.signal);
+          await abortableDelay(o.retryDelayMs, init.signal);
           continue;
         }
         throw error;
       }
       if (exchange.status !== 503 || attempt >= retries) return exchange;
-      await sleep(o.retryDelayMs, init.signal);
+      await abortableDelay(o.retryDelayMs, init.signal);
     }
   }
 
@@ -267,7 +252,7 @@ export function createEsclDriver(options: EsclDriverOptions = {}): ScannerDriver
     try {
       while (true) {
         if (settings.maxPages !== undefined && index >= settings.maxPages) break;
-        if (index > 0) await sleep(o.interPageDelayMs, signal);
+        if (index > 0) await abortableDelay(o.interPageDelayMs, signal);
         const next = await withRetries(`${job}/NextDocument`, { signal }, o.nextDocumentRetries);
         if (next.status === 200) {
           const page = toPage(next, index, settings);

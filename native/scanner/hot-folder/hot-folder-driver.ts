@@ -7,7 +7,7 @@
  */
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cancelledError, ScannerError } from '../errors';
+import { abortableDelay, cancelledError, ScannerError } from '../errors';
 import { sniffFormat } from '../image/sniff';
 import type { ScannedPage, ScannerCapabilities, ScannerDriver, ScanSettings } from '../types';
 import { isTemporaryName, observe, type Tracked } from './stability';
@@ -126,17 +126,7 @@ export function createHotFolderDriver(options: HotFolderOptions = {}): ScannerDr
           waitedMs: idleMs,
         });
       }
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        }, pollMs);
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(cancelledError());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
+      await abortableDelay(pollMs, signal);
     }
   }
 

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { cancelledError, ScannerError } from '../errors';
 import { sniffFormat } from '../image/sniff';
-import type { ScannedPage, ScannerDriver, ScanSettings } from '../types';
+import type {
+  ColorMode,
+  ScannedPage,
+  ScannerCapabilities,
+  ScannerDriver,
+  ScanSettings,
+} from '../types';
 import {
   naps2Error,
   naps2ListArgs,
@@ -18,6 +24,31 @@ import {
   parseNaps2Uri,
 } from './naps2-console';
 import { parseWiaLine, powershellArgs, wiaListScript, wiaScanScript } from './wia-script';
+
+/**
+ * Neither WIA Automation nor NAPS2's console gives a reliable capability query across drivers:
+ * offer the usual set and let the device refuse (SCAN_SETTINGS_UNSUPPORTED) what it lacks.
+ */
+function genericCapabilities(
+  uri: string,
+  makeAndModel: string,
+  formats: string[],
+): ScannerCapabilities {
+  const base = {
+    resolutions: [200, 300, 400, 600],
+    colorModes: ['color', 'gray', 'bw'] as ColorMode[],
+    formats,
+  };
+  return {
+    uri,
+    makeAndModel,
+    sources: [
+      { source: 'flatbed', duplex: false, ...base },
+      { source: 'feeder', duplex: false, ...base },
+      { source: 'feeder', duplex: true, ...base },
+    ],
+  };
+}
 
 function missing(what: string): ScannerError {
   return new ScannerError('SCANNER_DRIVER_MISSING', `${what} is not available on this computer`);
@@ -74,21 +105,7 @@ export function createWiaDriver(options: { powershell?: string } = {}): ScannerD
     },
     async capabilities(uri) {
       deviceId(uri);
-      // WIA Automation exposes no reliable capability query across drivers; offer the usual set.
-      const base = {
-        resolutions: [200, 300, 400, 600],
-        colorModes: ['color' as const, 'gray' as const, 'bw' as const],
-        formats: ['image/jpeg', 'image/png'],
-      };
-      return {
-        uri,
-        makeAndModel: uri,
-        sources: [
-          { source: 'flatbed', duplex: false, ...base },
-          { source: 'feeder', duplex: false, ...base },
-          { source: 'feeder', duplex: true, ...base },
-        ],
-      };
+      return genericCapabilities(uri, uri, ['image/jpeg', 'image/png']);
     },
     async *scan(
       uri: string,
@@ -181,20 +198,7 @@ export function createNaps2Driver(options: { console?: string } = {}): ScannerDr
     },
     async capabilities(uri) {
       target(uri);
-      const base = {
-        resolutions: [200, 300, 400, 600],
-        colorModes: ['color' as const, 'gray' as const, 'bw' as const],
-        formats: ['image/jpeg'],
-      };
-      return {
-        uri,
-        makeAndModel: uri.slice(6),
-        sources: [
-          { source: 'flatbed', duplex: false, ...base },
-          { source: 'feeder', duplex: false, ...base },
-          { source: 'feeder', duplex: true, ...base },
-        ],
-      };
+      return genericCapabilities(uri, uri.slice(6), ['image/jpeg']);
     },
     async *scan(
       uri: string,

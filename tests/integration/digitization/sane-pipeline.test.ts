@@ -9,11 +9,10 @@ import {
   type DraftView,
 } from '../../support/digitization';
 import { pdfImages, pdfInfo } from '../../support/pdf-tools';
-import { openTestServices } from '../../support/services';
+import { openTestServices, TEST_NOW, TEST_SCANNERS } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const FEEDER = 'sane:test?source=Automatic%20Document%20Feeder';
 
 describe('SANE (real scanimage, test backend) through the pipeline into a dossier', () => {
   it('scans a feeder batch, files one PDF ≥ 1.4 at scanner resolution and counts its pages', async () => {
@@ -221,23 +220,34 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
     }
   });
 
-  it('reports a jam, an open cover and an unknown device with their codes', async () => {
-    const { services, dispatcher } = openTestServices(tempDir());
+  it('reports a jam, an open cover, an empty feeder and an unknown device with their codes', async () => {
+    // The test backend, asked to fail, now and then never exits (seen with plain scanimage under
+    // load, and always with SANE_STATUS_DEVICE_BUSY in ~1 of 20 runs). Our driver then kills it
+    // at the page timeout (SCAN_TIMEOUT, the product's answer to a silent device); here a short
+    // timeout and a second try keep the assertion about the status the backend did report.
+    const { services, dispatcher } = openTestServices(tempDir(), TEST_NOW, {
+      ...TEST_SCANNERS,
+      pageTimeoutMs: { device: 4000, folder: 3000 },
+    });
     try {
       const code = await receiveDossier(dispatcher);
       const settings = { ...SETTINGS_300_COLOR_FEEDER, dpi: 200 };
-      // SANE_STATUS_DEVICE_BUSY is not here: the test backend itself sometimes hangs on it (seen
-      // with plain scanimage, 1 in 20 runs); SCANNER_BUSY is covered through eSCL and the parser.
       const cases: [string, string][] = [
         ['sane:test?read-return-value=SANE_STATUS_JAMMED', 'PAPER_JAM'],
         ['sane:test?read-return-value=SANE_STATUS_COVER_OPEN', 'COVER_OPEN'],
         ['sane:test?read-return-value=SANE_STATUS_NO_DOCS', 'FEEDER_EMPTY'],
       ];
       for (const [uri, expected] of cases) {
-        const draft = await scanInto(services, dispatcher, {
+        let draft = await scanInto(services, dispatcher, {
           dossierCode: code,
           device: { uri, settings },
         });
+        if (draft.errorCode === 'SCAN_TIMEOUT') {
+          draft = await scanInto(services, dispatcher, {
+            dossierCode: code,
+            device: { uri, settings },
+          });
+        }
         expect(draft, uri).toMatchObject({ state: 'failed', errorCode: expected });
       }
       const gone = await scanInto(services, dispatcher, {
@@ -245,9 +255,8 @@ describe('SANE (real scanimage, test backend) through the pipeline into a dossie
         device: { uri: 'sane:nonexistent:0', settings },
       });
       expect(gone).toMatchObject({ state: 'failed', errorCode: 'SCANNER_GONE' });
-      void FEEDER;
     } finally {
       services.close();
     }
-  });
+  }, 60_000);
 });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHeadlessHost, stopHeadlessHost } from '../../e2e/support/headless-host';
 import { useTempDirs } from '../../support/temp-dir';
+import { loadMigrationsSync } from '../../../db/migrate';
+import { APP_ROOT } from '../../../electron/host/app-root';
+import { MIGRATIONS_DIR } from '../../../electron/services/office-database';
 
 const tempDir = useTempDirs();
 
@@ -27,7 +30,10 @@ describe('headless host process', () => {
       expect(await page.text()).toContain('<div id="root">');
       expect(await call(host.url, 'system.info')).toMatchObject({
         ok: true,
-        value: { host: 'web', schemaVersion: 1 },
+        value: {
+          host: 'web',
+          schemaVersion: loadMigrationsSync(join(APP_ROOT, MIGRATIONS_DIR)).length,
+        },
       });
     } finally {
       await stopHeadlessHost(host, false);
