@@ -29,6 +29,25 @@ const EMPTY: Form = {
 };
 const DPIS = [200, 240, 300, 400, 600];
 
+function Check(props: {
+  testId: string;
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={props.testId}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
 /**
  * Document scanners for IT staff: find devices (SANE list, eSCL over mDNS, WIA/NAPS2), or type an
  * address; see what a device can do; keep the office's scan profiles; make a test scan.
@@ -201,32 +220,24 @@ export function DocumentScannersPanel() {
           </select>
         </div>
         <div className="checks">
-          <label>
-            <input
-              type="checkbox"
-              data-testid="profile-duplex"
-              checked={form.duplex}
-              onChange={(e) => set('duplex', e.target.checked)}
-            />
-            {t('scanners.duplex')}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={form.deskew}
-              onChange={(e) => set('deskew', e.target.checked)}
-            />
-            {t('scanners.deskew')}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="profile-default"
-              checked={form.isDefault}
-              onChange={(e) => set('isDefault', e.target.checked)}
-            />
-            {t('scanners.isDefault')}
-          </label>
+          <Check
+            testId="profile-duplex"
+            label={t('scanners.duplex')}
+            checked={form.duplex}
+            onChange={(v) => set('duplex', v)}
+          />
+          <Check
+            testId="profile-deskew"
+            label={t('scanners.deskew')}
+            checked={form.deskew}
+            onChange={(v) => set('deskew', v)}
+          />
+          <Check
+            testId="profile-default"
+            label={t('scanners.isDefault')}
+            checked={form.isDefault}
+            onChange={(v) => set('isDefault', v)}
+          />
         </div>
         <p className="muted small" style={{ gridColumn: '1 / -1' }}>
           {t('scanners.profileHint')} {t('scanners.untestedWindows')}
