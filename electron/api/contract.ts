@@ -4,10 +4,12 @@ import { catalogCalls } from './calls/catalog';
 import { chipCalls } from './calls/chip';
 import { autofillCalls } from './calls/autofill';
 import { devicesCalls } from './calls/devices';
+import { digitizationCalls } from './calls/digitization';
 import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
+import { scannersCalls } from './calls/scanners';
 import { settingsCalls } from './calls/settings';
 import { systemCalls } from './calls/system';
 import type { CallSpec } from './contract-kit';
@@ -28,6 +30,8 @@ export const contract = {
   ...chipCalls,
   ...autofillCalls,
   ...devicesCalls,
+  ...scannersCalls,
+  ...digitizationCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -111,6 +111,29 @@ export const appEventSchema = z.discriminatedUnion('type', [
     at: z.number(),
     testArmedUntil: z.number().nullable(),
   }),
+  // Digitization (issue 5): a page arrived, a scan changed state, a document was filed.
+  z.object({
+    type: z.literal('digitization.page'),
+    at: z.number(),
+    draftId: z.string(),
+    seq: z.number().int(),
+    blank: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('digitization.scanState'),
+    at: z.number(),
+    draftId: z.string(),
+    state: z.enum(['scanning', 'ready', 'failed', 'cancelled']),
+    errorCode: z.string().nullable(),
+    pages: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('digitization.recorded'),
+    at: z.number(),
+    dossierCode: z.string(),
+    documentId: z.number().int(),
+    kind: z.enum(['component', 'result']),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

@@ -8,6 +8,9 @@ import { createDossiersRepository } from '../../db/repositories/dossiers-reposit
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
 import { createScannerProfilesRepository } from '../../db/repositories/scanner-profiles-repository';
 import { createSettingsRepository } from '../../db/repositories/settings-repository';
+import { createDigitizationRepository } from '../../db/repositories/digitization-repository';
+import { createScanDraftsRepository } from '../../db/repositories/scan-drafts-repository';
+import { createDocumentScannerProfilesRepository } from '../../db/repositories/document-scanner-profiles-repository';
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
@@ -26,6 +29,15 @@ import { createAutofillHandlers } from './autofill/autofill-handlers';
 import { headlessAutofillHost, type AutofillHost } from './autofill/autofill-host';
 import { createAutofillService, type AutofillService } from './autofill/autofill-service';
 import { createTemplatesService } from './autofill/templates-service';
+import { loadComponentTypesSync } from './digitization/component-types';
+import { createDigitizationHandlers } from './digitization/digitization-handlers';
+import {
+  createDigitizationService,
+  type DigitizationService,
+} from './digitization/digitization-service';
+import { createScanSessions } from './digitization/scan-sessions';
+import { defaultScannerDrivers, type ScannerConfig } from './digitization/scanner-drivers';
+import { createScannerHandlers } from './digitization/scanner-handlers';
 import { createDossiersHandlers } from './dossiers/dossiers-service';
 import { createIndicatorsHandlers, createIndicatorsService } from './indicators/indicators-service';
 import { createBarcodeDevices, type BarcodeDevices } from './devices/devices-service';
@@ -60,6 +72,8 @@ export interface ServicesConfig {
   vendorPushPort?: number;
   /** Focus, Esc and desktop access for autofill; the headless one unless the host has its own. */
   autofillHost?: AutofillHost;
+  /** Document-scanner drivers and their patience (tests shorten retries; defaults otherwise). */
+  scanners?: ScannerConfig;
 }
 
 export interface AppServices {
@@ -71,6 +85,8 @@ export interface AppServices {
   autofill: AutofillService;
   /** Barcode scanners: hosts call `devices.start()`; await `devices.stop()` before exiting. */
   devices: BarcodeDevices;
+  /** The scan/draft/filing service, for hosts that go past the contract (CLI `scan --out`). */
+  digitization: DigitizationService;
   close(): void;
 }
 
@@ -139,6 +155,34 @@ export function createServices(config: ServicesConfig): AppServices {
     clock,
   });
 
+  const drafts = createScanDraftsRepository(db);
+  const documents = createDigitizationRepository(db);
+  const profiles = createDocumentScannerProfilesRepository(db);
+  const drivers = config.scanners?.drivers ?? defaultScannerDrivers();
+  // A draft still "scanning" was left by a process that died: its pages stay, marked interrupted.
+  drafts.markInterrupted(clock.now());
+  const sessions = createScanSessions({
+    dataDir: config.dataDir,
+    drafts,
+    drivers,
+    events,
+    clock,
+    ...(config.scanners?.pageTimeoutMs ? { pageTimeoutMs: config.scanners.pageTimeoutMs } : {}),
+    onInternalError: (error) => console.error('[scan]', error),
+  });
+  const digitization = createDigitizationService({
+    dataDir: config.dataDir,
+    documents,
+    drafts,
+    dossiers,
+    profiles,
+    sessions,
+    events,
+    audit,
+    clock,
+    actor,
+  });
+
   const handlers: Handlers = {
     ...createSystemHandlers({
       appVersion: config.appVersion,
@@ -193,6 +237,26 @@ export function createServices(config: ServicesConfig): AppServices {
       // A reveal counts for the clerk's current customer, not for the rest of the day.
       wasRevealed: (idNumber) => intake.wasRevealed(idNumber, 30 * 60_000),
     }),
+    ...createScannerHandlers({
+      drivers,
+      profiles,
+      audit,
+      clock,
+      ...(config.scanners?.extraDevices ? { extraDevices: config.scanners.extraDevices } : {}),
+    }),
+    ...createDigitizationHandlers({
+      dataDir: config.dataDir,
+      service: digitization,
+      documents,
+      drafts,
+      dossiers,
+      procedures,
+      componentTypes: loadComponentTypesSync(config.appRoot),
+      audit,
+      events,
+      clock,
+      actor,
+    }),
   };
 
   const pushPort =
@@ -215,12 +279,15 @@ export function createServices(config: ServicesConfig): AppServices {
     ...(vendorReceiver ? { vendorReceiver } : {}),
     autofill,
     devices,
+    digitization,
     close: () => {
       autofill.abort();
       chip.close();
       void vendorReceiver?.then((r) => r?.close());
       // Readers only publish events (no database use): they finish closing on their own.
       void devices.stop();
+      // Running scans are stopped; their drafts are marked interrupted at the next start.
+      void sessions.cancelAll().catch(() => undefined);
       db.close();
     },
   };

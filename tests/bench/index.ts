@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { withinBudget, type BenchResult, type BenchSuite } from './harness';
 import { chipSuite } from './suites/chip';
 import { autofillSuite } from './suites/autofill';
+import { digitizationSuite } from './suites/digitization';
 import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { proceduresSuite } from './suites/procedures';
@@ -16,6 +17,7 @@ const SUITES: readonly BenchSuite[] = [
   proceduresSuite,
   chipSuite,
   autofillSuite,
+  digitizationSuite,
 ];
 
 const { values } = parseArgs({

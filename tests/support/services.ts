@@ -1,7 +1,20 @@
 import { APP_ROOT } from '../../electron/host/app-root';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatch';
 import { createServices, type AppServices } from '../../electron/services/create-services';
+import { defaultScannerDrivers } from '../../electron/services/digitization/scanner-drivers';
 import { fixedClock } from '../../electron/services/shared/clock';
+
+/**
+ * Real drivers with test-sized patience: eSCL retries 20 ms apart (sane-airscan's 1 s would make
+ * a 30-retry test last half a minute), a short mDNS listen, hot folders quiet after 300 ms.
+ */
+export const TEST_SCANNERS = {
+  drivers: defaultScannerDrivers({
+    escl: { retryDelayMs: 20, interPageDelayMs: 0, requestTimeoutMs: 3000, discoverMs: 300 },
+    folder: { pollMs: 50, quietMs: 300 },
+  }),
+  pageTimeoutMs: { device: 20_000, folder: 3000 },
+};
 
 /** 10:00 on Tuesday 24/11/2026 in Asia/Ho_Chi_Minh. */
 export const TEST_NOW = Date.parse('2026-11-24T10:00:00+07:00');
@@ -13,7 +26,7 @@ export const TEST_OFFICE = {
   place: 'Hạ Long',
 };
 
-export function openTestServices(dataDir: string, now = TEST_NOW) {
+export function openTestServices(dataDir: string, now = TEST_NOW, scanners = TEST_SCANNERS) {
   const clock = fixedClock(now);
   const services: AppServices = createServices({
     dataDir,
@@ -21,6 +34,7 @@ export function openTestServices(dataDir: string, now = TEST_NOW) {
     appVersion: '0.0.0-test',
     host: 'web',
     clock,
+    scanners,
   });
   const dispatcher = createDispatcher(services.handlers, {
     onInternalError: (name, error) => console.error(name, error),

@@ -5,6 +5,7 @@ import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
 import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
+import { scannerErrors } from './scanner';
 
 /**
  * Every stable error code, one file per domain. A capability adds its file here; codes never
@@ -18,4 +19,5 @@ export const errorCatalog = {
   ...chipErrors,
   ...autofillErrors,
   ...deviceErrors,
+  ...scannerErrors,
 } as const;

@@ -15,7 +15,9 @@ import {
   proceduresShowCommand,
 } from './commands/procedures';
 import { devicesListCommand } from './commands/devices';
+import { digitizationSummaryCommand } from './commands/digitization';
 import { qrParseCommand } from './commands/qr';
+import { scanCommand } from './commands/scan';
 
 export const COMMANDS: readonly Command[] = [
   dbCheckCommand,
@@ -34,6 +36,8 @@ export const COMMANDS: readonly Command[] = [
   autofillTemplatesListCommand,
   autofillRunCommand,
   devicesListCommand,
+  scanCommand,
+  digitizationSummaryCommand,
 ];
 
 function helpText(): string {

@@ -9,6 +9,8 @@ import { dossiersMessages } from './sections/dossiers';
 import { lifecycleMessages } from './sections/lifecycle';
 import { catalogMessages } from './sections/procedures';
 import { devicesMessages } from './sections/devices';
+import { digitizationMessages } from './sections/digitization';
+import { scannersMessages } from './sections/scanners';
 import { settingsMessages } from './sections/settings';
 
 /**
@@ -26,6 +28,8 @@ const SECTIONS = [
   chipMessages,
   autofillMessages,
   devicesMessages,
+  digitizationMessages,
+  scannersMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -5,6 +5,7 @@ import { CounterPage } from './CounterPage';
 import { DashboardPage } from './DashboardPage';
 import { DossiersPage } from './DossiersPage';
 import { DevicesPage } from './DevicesPage';
+import { DigitizationPage } from './DigitizationPage';
 import { SettingsPage } from './SettingsPage';
 
 export interface PageEntry {
@@ -19,6 +20,7 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'dashboard', label: 'nav.dashboard', component: DashboardPage },
   { id: 'counter', label: 'nav.counter', component: CounterPage },
   { id: 'dossiers', label: 'nav.dossiers', component: DossiersPage },
+  { id: 'digitization', label: 'digitization.nav', component: DigitizationPage },
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
   { id: 'devices', label: 'nav.devices', component: DevicesPage },
   { id: 'autofill', label: 'autofill.nav', component: AutofillPage },

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callNames, type CallInput, type CallName } from '../../../electron/api/contract';
 import { createDispatcher } from '../../../electron/api/dispatch';
+import type { ErrorCode } from '../../../electron/api/errors';
 import { CALL_CHANNEL } from '../../../electron/api/ipc-channels';
 import { APP_ROOT } from '../../../electron/host/app-root';
 import type { ApiResult } from '../../../electron/api/result';
@@ -28,6 +29,7 @@ const CATALOG_2025 = readFileSync(
  * One example input per contract call. The mapped type makes this table fail to compile when a
  * call is added without an example, so "every entry is served by both adapters" stays true.
  */
+const NO_DRAFT = '00000000-0000-4000-8000-000000000000';
 const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'system.info': undefined,
   'settings.getOffice': undefined,
@@ -126,17 +128,62 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'devices.wedgeSettings': undefined,
   'devices.armTestScan': { timeoutMs: 5000 },
   'devices.disarmTestScan': undefined,
+  'scanners.discover': undefined,
+  'scanners.capabilities': { uri: 'sane:test' },
+  'scanners.listProfiles': undefined,
+  'scanners.saveProfile': {
+    name: 'Quầy 1 — ADF 300 dpi màu',
+    deviceUri: 'sane:test',
+    source: 'feeder',
+    duplex: false,
+    dpi: 300,
+    colorMode: 'color',
+  },
+  'scanners.archiveProfile': { id: 1 },
+  'digitization.listDossiers': { limit: 5 },
+  'digitization.componentTypes': { procedureKey: 'dang-ky-khai-sinh' },
+  'digitization.startScan': { dossierCode: '000.00.15.H33-261124-0001' },
+  'digitization.cancelScan': { draftId: NO_DRAFT },
+  'digitization.getDraft': { draftId: NO_DRAFT },
+  'digitization.listDrafts': { dossierCode: '000.00.15.H33-261124-0001' },
+  'digitization.pageImage': { draftId: NO_DRAFT, seq: 1 },
+  'digitization.updatePage': { draftId: NO_DRAFT, seq: 1, keep: true, rotation: 90 },
+  'digitization.saveDocument': {
+    draftId: NO_DRAFT,
+    kind: 'component',
+    componentType: 'giay-chung-sinh',
+    title: 'Giấy chứng sinh',
+  },
+  'digitization.discardDraft': { draftId: NO_DRAFT },
+  'digitization.documents': { dossierCode: '000.00.15.H33-261124-0001' },
+  'digitization.documentPdf': { documentId: 1 },
+  'digitization.reuseCandidates': { dossierCode: '000.00.15.H33-261124-0001' },
+  'digitization.reuse': {
+    dossierCode: '000.00.15.H33-261124-0001',
+    documentId: 1,
+    componentType: 'giay-to-tuy-than',
+  },
+  'digitization.summary': { from: '2026-11-01', to: '2026-11-30' },
 };
 
 /**
  * Examples whose correct answer is a domain error, identical through both adapters: hardware that
  * a test machine lacks, or a refusal that keeps a test from ever typing on a developer's desktop.
  */
-const EXPECTED_ERRORS: Partial<Record<CallName, string>> = {
+const EXPECTED_ERRORS: Partial<Record<CallName, ErrorCode>> = {
   'chip.read': 'PCSC_UNAVAILABLE',
   'autofill.start': 'AUTOFILL_ID_NOT_REVEALED',
   'intake.revealId': 'SCAN_NOT_FOUND',
   'intake.oldIdSlip': 'SCAN_NOT_FOUND',
+  'digitization.startScan': 'SCANNER_PROFILE_NOT_FOUND', // profile 1 was archived just before
+  'digitization.cancelScan': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.getDraft': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.pageImage': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.updatePage': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.saveDocument': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.discardDraft': 'SCAN_DRAFT_NOT_FOUND',
+  'digitization.documentPdf': 'DOCUMENT_NOT_FOUND',
+  'digitization.reuse': 'DOCUMENT_NOT_FOUND',
 };
 
 function fakeIpc() {
