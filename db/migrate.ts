@@ -25,7 +25,11 @@ export function migrationChecksum(sql: string): string {
   return createHash('sha256').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
-/** Reads `NNNN_name.sql` files in version order; a gap or duplicate number is a packaging bug. */
+/**
+ * Reads `NNNN_name.sql` files in version order. A duplicate number is a packaging bug; a gap is
+ * allowed because parallel branches reserve their numbers ahead of merging (a later file with a
+ * lower number is applied when it arrives, each in its own ledger row).
+ */
 export function loadMigrationsSync(dir: string): Migration[] {
   const migrations = readdirSync(dir)
     .filter((file) => file.endsWith('.sql'))
@@ -37,13 +41,16 @@ export function loadMigrationsSync(dir: string): Migration[] {
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, index) => {
-    if (m.version !== index + 1) {
-      throw new Error(
-        `Migrations must be numbered 1..n without gaps; found ${m.version} at ${index + 1}`,
-      );
+    const previous = migrations[index - 1];
+    if (m.version < 1 || (previous && previous.version === m.version)) {
+      throw new Error(`Migration numbers must be unique and ≥ 1; found ${m.version} twice or < 1`);
     }
   });
   return migrations;
+}
+
+export function latestVersion(migrations: Migration[]): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
 }
 
 const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -85,7 +92,7 @@ export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]
         `Database has migration ${row.version} unknown to this app`,
         {
           databaseVersion: Math.max(...ledger.map((r) => r.version)),
-          appVersion: migrations.length,
+          appVersion: latestVersion(migrations),
         },
       );
     }
@@ -140,7 +147,7 @@ export function migrationStatusSync(db: SqliteDatabase, migrations: Migration[])
   const applied = new Set(ledger.map((r) => r.version));
   return {
     current: ledger.length === 0 ? 0 : Math.max(...ledger.map((r) => r.version)),
-    latest: migrations.length,
+    latest: latestVersion(migrations),
     applied: ledger.map((r) => ({ version: r.version, name: r.name, appliedAt: r.applied_at })),
     pending: migrations
       .filter((m) => !applied.has(m.version))

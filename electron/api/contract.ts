@@ -3,6 +3,7 @@ import { dossiersCalls } from './calls/dossiers';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
 import { settingsCalls } from './calls/settings';
+import { syncCalls } from './calls/sync';
 import { systemCalls } from './calls/system';
 import type { CallSpec } from './contract-kit';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...proceduresCalls,
   ...intakeCalls,
   ...dossiersCalls,
+  ...syncCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

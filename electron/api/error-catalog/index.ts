@@ -1,5 +1,7 @@
 import { coreErrors } from './core';
+import { hubErrors } from './hub';
 import { qrErrors } from './qr';
+import { syncErrors } from './sync';
 
 /**
  * Every stable error code, one file per domain. A capability adds its file here; codes never
@@ -8,4 +10,6 @@ import { qrErrors } from './qr';
 export const errorCatalog = {
   ...coreErrors,
   ...qrErrors,
+  ...syncErrors,
+  ...hubErrors,
 } as const;

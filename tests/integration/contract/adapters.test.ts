@@ -30,7 +30,32 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   },
   'dossiers.todayCounts': undefined,
   'dossiers.listRecent': { limit: 5 },
+  'sync.status': undefined,
+  'sync.now': undefined,
+  // Port 1 on loopback refuses connections: the enrollment reaches the network layer.
+  'sync.enroll': { hubUrl: 'http://127.0.0.1:1/', code: 'ABCD-EFGH-JKMN' },
+  'sync.publicKey': undefined,
+  'sync.rotateKey': undefined,
+  'sync.setRecipientEnabled': { recipientId: 1, enabled: false },
+  'sync.removeRecipient': { recipientId: 1 },
+  'sync.updateSettings': { batchSize: 100, intervalMinutes: 10, timeoutSeconds: 20 },
 };
+
+/** Calls whose example needs a hub or a recipient: both adapters must give the same error. */
+const EXPECTED_ERROR: Partial<Record<CallName, string>> = {
+  'sync.now': 'SYNC_NOT_CONFIGURED',
+  'sync.enroll': 'SYNC_HUB_UNREACHABLE',
+  'sync.rotateKey': 'SYNC_NOT_CONFIGURED',
+  'sync.setRecipientEnabled': 'SYNC_RECIPIENT_NOT_FOUND',
+  'sync.removeRecipient': 'SYNC_RECIPIENT_NOT_FOUND',
+};
+
+/** Per-data-dir values: paths, and each office's freshly generated key. */
+function comparable(result: unknown): string {
+  return JSON.stringify(result)
+    .replace(/motcua-test-\w+/g, 'DIR')
+    .replace(/"(publicKey|keyId|fingerprint)":"[^"]+"/g, '"$1":"KEY"');
+}
 
 function fakeIpc() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
@@ -98,11 +123,14 @@ describe('both adapters serve the same contract', () => {
         name,
         input === undefined ? '' : JSON.stringify(input),
       );
-      expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      const expectedError = EXPECTED_ERROR[name];
+      if (expectedError) {
+        expect(ipcResult, name).toMatchObject({ ok: false, error: { code: expectedError } });
+      } else {
+        expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
+      }
       // Paths and timestamps differ between the two data dirs; shapes and codes must not.
-      expect(JSON.stringify(httpResult).replace(/motcua-test-\w+/g, 'DIR')).toBe(
-        JSON.stringify(ipcResult).replace(/motcua-test-\w+/g, 'DIR'),
-      );
+      expect(comparable(httpResult)).toBe(comparable(ipcResult));
     }
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabaseSync } from '../../../db/connection';
 import {
+  latestVersion,
   loadMigrationsSync,
   migrateSync,
   migrationChecksum,
@@ -17,12 +18,15 @@ const tempDir = useTempDirs();
 const migrations = loadMigrationsSync(join(APP_ROOT, MIGRATIONS_DIR));
 
 describe('migrations', () => {
-  it('are numbered 1..n and each applies to a fresh database', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  it('are numbered in increasing order without duplicates and each applies to a fresh database', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
     const db = new Database(':memory:');
     expect(migrateSync(db, migrations)).toEqual(migrations.map((m) => m.version));
     expect(migrationStatusSync(db, migrations)).toMatchObject({
-      current: migrations.length,
+      current: latestVersion(migrations),
       pending: [],
     });
     expect(migrateSync(db, migrations)).toEqual([]); // idempotent
@@ -104,7 +108,7 @@ describe('migrations', () => {
     const migrationsDir = join(dir, 'migrations');
     cpSync(join(APP_ROOT, MIGRATIONS_DIR), migrationsDir, { recursive: true });
     writeFileSync(
-      join(migrationsDir, `${String(migrations.length + 1).padStart(4, '0')}_broken.sql`),
+      join(migrationsDir, `${String(latestVersion(migrations) + 1).padStart(4, '0')}_broken.sql`),
       'CREATE TABLE ok_table (a INTEGER) STRICT;\nTHIS IS NOT SQL;',
     );
     const db = openDatabaseSync(join(dir, 'x.sqlite'));
