@@ -169,13 +169,13 @@ export function createSyncRepository(db: SqliteDatabase) {
     ),
     enqueue: db.prepare<[string, string, number, number]>(
       `INSERT INTO sync_outbox (recipient_id, day, procedure_key, revision, enqueued_at)
-       SELECT id, ?1, ?2, ?3, ?4 FROM sync_recipients WHERE true
+       SELECT id, ?, ?, ?, ? FROM sync_recipients WHERE true
        ON CONFLICT (recipient_id, day, procedure_key) DO UPDATE SET
          revision = max(revision, excluded.revision), enqueued_at = excluded.enqueued_at`,
     ),
     enqueueAllFor: db.prepare<[number, number]>(
       `INSERT INTO sync_outbox (recipient_id, day, procedure_key, revision, enqueued_at)
-       SELECT ?1, day, procedure_key, revision, ?2 FROM sync_summaries WHERE true
+       SELECT ?, day, procedure_key, revision, ? FROM sync_summaries WHERE true
        ON CONFLICT (recipient_id, day, procedure_key) DO UPDATE SET
          revision = max(revision, excluded.revision)`,
     ),

@@ -106,7 +106,13 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       events,
     }),
-    ...createSyncHandlers({ service: sync, repo: syncRepo, keys: syncKeys, office: settings, clock }),
+    ...createSyncHandlers({
+      service: sync,
+      repo: syncRepo,
+      keys: syncKeys,
+      office: settings,
+      clock,
+    }),
   };
 
   return {

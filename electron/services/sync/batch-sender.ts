@@ -31,7 +31,9 @@ export interface OutboxStore {
   backlog(): Promise<number>;
   acknowledge(acks: readonly Ack[]): Promise<void>;
   /** The hub holds newer revisions than ours (a restored database): ours must climb above. */
-  raiseAbove(rows: readonly { day: string; procedure: string; hubRevision: number }[]): Promise<void>;
+  raiseAbove(
+    rows: readonly { day: string; procedure: string; hubRevision: number }[],
+  ): Promise<void>;
 }
 
 export interface SenderIdentity {

@@ -56,7 +56,8 @@ function toOfficeKey(row: SyncKeyRow): OfficeKey {
   };
 }
 
-function writePrivateFileSync(dir: string, name: string, pem: string): void {
+/** Temp name, fsync, rename: a crash never leaves half a key; 0600 in a 0700 folder. */
+export function writePrivateFileSync(dir: string, name: string, pem: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);

@@ -61,7 +61,8 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
       if (!officeCodeSchema.safeParse(office).success)
         throw new AppError('INVALID_INPUT', { field: 'officeCode' });
       const pin = input.tlsPinSha256 ? normalizeFingerprint(input.tlsPinSha256) : null;
-      if (input.tlsPinSha256 && !pin) throw new AppError('INVALID_INPUT', { field: 'tlsPinSha256' });
+      if (input.tlsPinSha256 && !pin)
+        throw new AppError('INVALID_INPUT', { field: 'tlsPinSha256' });
       const endpoint: HubEndpoint = { url, tlsPinSha256: pin, tlsCaPem: input.tlsCaPem || null };
       const key = keys.ensure();
       const privateKey = keys.privateKey(key.keyId);
@@ -120,7 +121,12 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
         try {
           await rotateAtHub(
             { url: r.url, tlsPinSha256: r.tlsPinSha256, tlsCaPem: r.tlsCaPem },
-            { office: r.officeCode, keyId: r.keyId, newPublicKey: fresh.publicKey, now: clock.now() },
+            {
+              office: r.officeCode,
+              keyId: r.keyId,
+              newPublicKey: fresh.publicKey,
+              now: clock.now(),
+            },
             keys.privateKey(r.keyId),
             keys.privateKey(fresh.keyId),
             timeoutMs(),
@@ -129,7 +135,11 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
           results.push({ recipientId: r.id, ok: true, error: null });
         } catch (error) {
           const e = toApiError(error);
-          results.push({ recipientId: r.id, ok: false, error: { code: e.code, message: e.message } });
+          results.push({
+            recipientId: r.id,
+            ok: false,
+            error: { code: e.code, message: e.message },
+          });
         }
       }
       // A recipient that could not be reached keeps signing with its old key until the next try.
@@ -154,5 +164,3 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
     'sync.updateSettings': (input) => service.updateSettings(input),
   };
 }
-
-

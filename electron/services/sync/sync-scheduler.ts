@@ -45,9 +45,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     ticking = true;
     try {
       const now = deps.now();
-      const due = deps
-        .recipients()
-        .filter((r) => r.enabled && dueAt(r, deps.intervalMs()) <= now);
+      const due = deps.recipients().filter((r) => r.enabled && dueAt(r, deps.intervalMs()) <= now);
       for (const r of due) await deps.run(r.id);
     } catch (error) {
       deps.onError(error);
