@@ -7,12 +7,42 @@ import { dbCheckCommand } from './commands/db';
 import { demoSeedCommand } from './commands/demo';
 import { proceduresListCommand } from './commands/procedures';
 import { qrParseCommand } from './commands/qr';
+import {
+  hubEnrollCommand,
+  hubForwardCommand,
+  hubOfficesCommand,
+  hubRevokeCommand,
+  hubServeCommand,
+  hubTotalsCommand,
+  hubUplinkEnrollCommand,
+} from './commands/hub';
+import {
+  syncEnrollCommand,
+  syncKeyCommand,
+  syncNowCommand,
+  syncRefreshCommand,
+  syncRotateKeyCommand,
+  syncStatusCommand,
+} from './commands/sync';
 
 export const COMMANDS: readonly Command[] = [
   dbCheckCommand,
   proceduresListCommand,
   demoSeedCommand,
   qrParseCommand,
+  syncEnrollCommand,
+  syncNowCommand,
+  syncStatusCommand,
+  syncKeyCommand,
+  syncRotateKeyCommand,
+  syncRefreshCommand,
+  hubServeCommand,
+  hubEnrollCommand,
+  hubRevokeCommand,
+  hubTotalsCommand,
+  hubOfficesCommand,
+  hubUplinkEnrollCommand,
+  hubForwardCommand,
 ];
 
 function helpText(): string {

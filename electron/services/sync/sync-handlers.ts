@@ -47,7 +47,9 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
   const timeoutMs = () => service.settings().timeoutSeconds * 1000;
 
   return {
+    // Computed first, so the backlog counts every change made until now.
     'sync.status': () => {
+      service.refresh();
       return service.status();
     },
     'sync.now': (input) => service.runNow(input ?? {}),
@@ -91,6 +93,7 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
         );
         if (!check.ok) throw new AppError(check.error!.code, check.error!.details);
       }
+      service.refresh();
       const id = repo.transaction(() => {
         const existing = repo.recipientByUrl(url);
         if (existing) repo.deleteRecipient(existing.id);

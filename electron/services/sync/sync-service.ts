@@ -18,7 +18,11 @@ import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
 import { drainOutbox, type DrainResult } from './batch-sender';
 import type { KeyStore } from './key-store';
-import { refreshSummariesSync } from './summary-refresh';
+import {
+  reconcileAllSummariesSync,
+  refreshSummariesSync,
+  type RefreshResult,
+} from './summary-refresh';
 import type { DailySummarySource } from './summary-source';
 import { createSyncScheduler, type SyncScheduler } from './sync-scheduler';
 import { workstationOutbox } from './workstation-outbox';
@@ -44,6 +48,8 @@ export interface SyncService {
   updateSettings(settings: SyncSettings): SyncSettings;
   runRecipient(recipientId: number): Promise<DrainResult>;
   runNow(options?: { recipientId?: number; resendAll?: boolean }): Promise<SyncRun>;
+  /** New revisions for changed days (all days with `all`: the safety net of a full recompute). */
+  refresh(all?: boolean): RefreshResult;
   scheduler: SyncScheduler;
 }
 
@@ -205,6 +211,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return settings();
     },
     runRecipient,
+    refresh: (all = false) =>
+      all
+        ? reconcileAllSummariesSync(repo, deps.source, clock)
+        : refreshSummariesSync(repo, deps.source, clock),
     async runNow(options = {}) {
       const all = repo.recipients();
       if (all.length === 0) throw new AppError('SYNC_NOT_CONFIGURED');

@@ -3,12 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import { appMessages } from './sections/app';
 import { counterMessages } from './sections/counter';
 import { settingsMessages } from './sections/settings';
+import { syncMessages } from './sections/sync';
 
 /**
  * UI text, one section file per page (Vietnamese first, English second). A new page adds its
  * section here; keys are namespaced by their top-level name (`counter.save`).
  */
-const SECTIONS = [appMessages, counterMessages, settingsMessages];
+const SECTIONS = [appMessages, counterMessages, settingsMessages, syncMessages];
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

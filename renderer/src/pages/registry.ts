@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CounterPage } from './CounterPage';
 import { SettingsPage } from './SettingsPage';
+import { SyncPage } from './SyncPage';
 
 export interface PageEntry {
   id: string;
@@ -12,6 +13,7 @@ export interface PageEntry {
 /** The app's pages in navigation order; each capability adds its own entry. */
 export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
+  { id: 'sync', label: 'sync.nav', component: SyncPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

@@ -1,0 +1,111 @@
+import type { Widen } from '../define-messages';
+
+const vi = {
+  sync: {
+    nav: 'Đồng bộ',
+    title: 'Đồng bộ số liệu lên cấp trên',
+    intro:
+      'Chỉ gửi số đếm theo ngày và thủ tục (tiếp nhận, giải quyết, đúng hạn, số hóa…); không bao giờ gửi họ tên, số định danh hay địa chỉ của công dân.',
+    office: 'Mã cơ quan',
+    backlog: 'Số dòng chờ gửi',
+    lastSuccess: 'Gửi thành công gần nhất',
+    never: 'chưa có',
+    now: 'Đồng bộ ngay',
+    running: 'Đang gửi… đã gửi {{acknowledged}} dòng, còn {{backlog}} dòng',
+    runOk: 'Đã gửi xong: {{acknowledged}} dòng được cấp trên xác nhận.',
+    runFailed: 'Chưa gửi hết; số liệu được giữ nguyên và sẽ tự gửi lại.',
+    recipients: 'Nơi nhận số liệu',
+    noRecipients:
+      'Chưa đăng ký nơi nhận nào. Xin cấp trên (xã, tỉnh hoặc ngành) mã đăng ký một lần rồi nhập vào mẫu dưới đây.',
+    level: {
+      commune: 'Cấp xã',
+      province: 'Cấp tỉnh',
+      national: 'Trung ương',
+      sector: 'Ngành dọc',
+    },
+    enabled: 'Đang gửi',
+    paused: 'Tạm dừng',
+    pause: 'Tạm dừng',
+    resume: 'Tiếp tục gửi',
+    remove: 'Bỏ nơi nhận',
+    confirmRemove: 'Bỏ nơi nhận này? Số liệu chưa gửi cho nơi này sẽ không gửi nữa.',
+    nextAttempt: 'Thử lại lúc',
+    acknowledged: 'Đã được xác nhận',
+    pinned: 'Chứng chỉ đã ghim',
+    clockSkew: 'Đồng hồ máy này lệch {{minutes}} phút so với máy chủ.',
+    enroll: 'Đăng ký với máy chủ cấp trên',
+    enrollHint:
+      'Quản trị máy chủ cấp trên chạy "hub enroll --office MÃ_CƠ_QUAN" để có mã dạng XXXX-XXXX-XXXX (dùng một lần).',
+    hubUrl: 'Địa chỉ máy chủ',
+    code: 'Mã đăng ký',
+    name: 'Tên gợi nhớ (không bắt buộc)',
+    levelLabel: 'Cấp nhận',
+    tlsPin: 'Dấu vân tay chứng chỉ SHA-256 (chỉ khi máy chủ dùng chứng chỉ tự ký)',
+    submitEnroll: 'Đăng ký',
+    enrolled: 'Đã đăng ký với {{name}}.',
+    key: 'Khóa ký của cơ quan',
+    keyHint:
+      'Khóa bí mật chỉ nằm trên máy này. Nếu cấp trên muốn nhập khóa công khai thay cho mã đăng ký, hãy gửi nội dung dưới đây.',
+    showKey: 'Hiện khóa công khai',
+    fingerprint: 'Dấu vân tay',
+    rotate: 'Đổi khóa mới',
+    confirmRotate: 'Tạo khóa mới và đăng ký với mọi nơi nhận?',
+    rotated: 'Đã đổi sang khóa {{keyId}}.',
+  },
+} as const;
+
+const en: Widen<typeof vi> = {
+  sync: {
+    nav: 'Sync',
+    title: 'Sync figures to the upper level',
+    intro:
+      'Only daily counts per procedure are sent (received, completed, on time, digitized…); never a citizen’s name, ID number or address.',
+    office: 'Office code',
+    backlog: 'Rows waiting',
+    lastSuccess: 'Last successful sync',
+    never: 'never',
+    now: 'Sync now',
+    running: 'Sending… {{acknowledged}} rows sent, {{backlog}} left',
+    runOk: 'Done: {{acknowledged}} rows acknowledged by the upper level.',
+    runFailed: 'Not everything was sent; data is kept and will be sent automatically.',
+    recipients: 'Recipients',
+    noRecipients:
+      'No recipient yet. Ask the upper level (commune, province or sector) for a one-time enrollment code and enter it below.',
+    level: {
+      commune: 'Commune',
+      province: 'Province',
+      national: 'National',
+      sector: 'Sector line',
+    },
+    enabled: 'Sending',
+    paused: 'Paused',
+    pause: 'Pause',
+    resume: 'Resume',
+    remove: 'Remove',
+    confirmRemove: 'Remove this recipient? Rows not yet sent to it will not be sent.',
+    nextAttempt: 'Next try',
+    acknowledged: 'Acknowledged',
+    pinned: 'Pinned certificate',
+    clockSkew: 'This computer’s clock is {{minutes}} minutes off the hub’s.',
+    enroll: 'Enroll with an upper-level hub',
+    enrollHint:
+      'The hub administrator runs "hub enroll --office OFFICE_CODE" to get a one-time code like XXXX-XXXX-XXXX.',
+    hubUrl: 'Hub address',
+    code: 'Enrollment code',
+    name: 'Label (optional)',
+    levelLabel: 'Level',
+    tlsPin: 'Certificate SHA-256 fingerprint (only for a self-signed hub)',
+    submitEnroll: 'Enroll',
+    enrolled: 'Enrolled with {{name}}.',
+    key: 'Office signing key',
+    keyHint:
+      'The private key stays on this computer. If the upper level prefers importing the public key instead of a code, send it the text below.',
+    showKey: 'Show public key',
+    fingerprint: 'Fingerprint',
+    rotate: 'Rotate key',
+    confirmRotate: 'Create a new key and register it with every recipient?',
+    rotated: 'Now using key {{keyId}}.',
+  },
+};
+
+export const syncMessages = { vi, en };
