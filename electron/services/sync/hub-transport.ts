@@ -144,8 +144,9 @@ export function postToHub(
         (bytes) => {
           const parsed = parseJsonBytes(bytes);
           if (!parsed.ok) {
+            const status = res.statusCode ?? 0;
             return fail(
-              new AppError('SYNC_HUB_GARBAGE', {
+              new AppError(status >= 500 ? 'SYNC_HUB_SERVER_ERROR' : 'SYNC_HUB_GARBAGE', {
                 status: res.statusCode,
                 contentType: String(res.headers['content-type'] ?? '').slice(0, 80),
               }),
