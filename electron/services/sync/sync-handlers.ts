@@ -45,6 +45,13 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
     return row;
   };
   const timeoutMs = () => service.settings().timeoutSeconds * 1000;
+  /** Private keys no recipient signs with any more are deleted (the newest one is kept). */
+  const retireUnusedKeys = () => {
+    const current = keys.current()?.keyId;
+    const inUse = new Set(repo.recipients().map((r) => r.keyId));
+    for (const k of repo.keys())
+      if (k.retiredAt === null && k.keyId !== current && !inUse.has(k.keyId)) keys.retire(k.keyId);
+  };
 
   return {
     // Computed first, so the backlog counts every change made until now.
@@ -66,29 +73,36 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
       if (input.tlsPinSha256 && !pin)
         throw new AppError('INVALID_INPUT', { field: 'tlsPinSha256' });
       const endpoint: HubEndpoint = { url, tlsPinSha256: pin, tlsCaPem: input.tlsCaPem || null };
-      const key = keys.ensure();
-      const privateKey = keys.privateKey(key.keyId);
+      let key = keys.ensure();
       let hubName = '';
       if (input.code) {
-        const answer = await enrollAtHub(
-          endpoint,
-          {
-            office,
-            code: input.code,
-            publicKey: key.publicKey,
-            label: deps.office.getOffice()?.officeName ?? '',
-            now: clock.now(),
-          },
-          privateKey,
-          timeoutMs(),
-        );
-        hubName = answer.hubName;
+        const enrollWith = (k: typeof key) =>
+          enrollAtHub(
+            endpoint,
+            {
+              office,
+              code: input.code!,
+              publicKey: k.publicKey,
+              label: deps.office.getOffice()?.officeName ?? '',
+              now: clock.now(),
+            },
+            keys.privateKey(k.keyId),
+            timeoutMs(),
+          );
+        try {
+          hubName = (await enrollWith(key)).hubName;
+        } catch (error) {
+          // Re-enrolling after the hub revoked our key: a revoked key is never reused.
+          if (!(error instanceof AppError && error.code === 'HUB_KEY_REVOKED')) throw error;
+          key = keys.create();
+          hubName = (await enrollWith(key)).hubName;
+        }
       } else {
         // The hub admin imported our public key: a signed empty batch proves it is enrolled.
         const check = await drainOutbox(
           verificationOnly,
           endpoint,
-          { office, keyId: key.keyId, privateKey },
+          { office, keyId: key.keyId, privateKey: keys.privateKey(key.keyId) },
           { batchSize: 1, clock, timeoutMs: timeoutMs() },
         );
         if (!check.ok) throw new AppError(check.error!.code, check.error!.details);
@@ -112,6 +126,7 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
         repo.enqueueEverythingFor(newId, clock.now());
         return newId;
       });
+      retireUnusedKeys();
       service.scheduler.replan();
       return service.recipientStatus(repo.recipient(id)!);
     },
@@ -146,10 +161,7 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCa
         }
       }
       // A recipient that could not be reached keeps signing with its old key until the next try.
-      const inUse = new Set(repo.recipients().map((r) => r.keyId));
-      for (const k of repo.keys())
-        if (k.retiredAt === null && k.keyId !== fresh.keyId && !inUse.has(k.keyId))
-          keys.retire(k.keyId);
+      retireUnusedKeys();
       return { keyId: fresh.keyId, fingerprint: fresh.fingerprint, results };
     },
     'sync.setRecipientEnabled': ({ recipientId, enabled }) => {

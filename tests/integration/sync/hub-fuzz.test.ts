@@ -35,8 +35,10 @@ function mutateBytes(source: Buffer, random: () => number): Buffer {
   const bytes = Buffer.from(source);
   const op = Math.floor(random() * 4);
   if (op === 0) {
-    for (let i = 0; i < 1 + random() * 8; i++)
-      bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
+    for (let i = 0; i < 1 + random() * 8; i++) {
+      const at = Math.floor(random() * bytes.length);
+      bytes[at] = bytes[at]! ^ (1 << Math.floor(random() * 8));
+    }
     return bytes;
   }
   if (op === 1) return bytes.subarray(0, Math.floor(random() * bytes.length));
