@@ -24,6 +24,10 @@ import { cliDataDir } from '../open-services';
 const DB_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+function requireOffice(v: Record<string, unknown>): void {
+  if (!v.office) throw new UsageError('Thiếu --office MÃ_CQ');
+}
+
 function hubDb(flag: string | undefined, io: CliIo): string {
   return (
     flag ?? io.env.MOTCUA_HUB_DB ?? `sqlite:${join(cliDataDir(undefined, io.env), 'hub.sqlite')}`
@@ -35,8 +39,11 @@ async function withHub(
   io: CliIo,
   extra: Parameters<typeof parseCommandArgs>[1],
   body: (hub: HubServices, values: Record<string, unknown>) => Promise<number>,
+  /** Usage checks, before the database is opened. */
+  check: (values: Record<string, unknown>) => void = () => {},
 ): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...DB_OPTIONS, ...extra });
+  check(values);
   try {
     const hub = await openHubServices({
       db: hubDb(values.db as string | undefined, io),
@@ -48,6 +55,7 @@ async function withHub(
       await hub.close();
     }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     return reportError(io, values.json === true, error);
   }
 }
@@ -136,7 +144,6 @@ export const hubEnrollCommand: Command = {
         'public-key': { type: 'string' },
       },
       async (hub, v) => {
-        if (!v.office) throw new UsageError('Thiếu --office MÃ_CQ');
         const name = (v.name as string | undefined) ?? '';
         if (v['public-key']) {
           const r = await hub.admin.importKey(
@@ -162,6 +169,7 @@ export const hubEnrollCommand: Command = {
           );
         return EXIT.ok;
       },
+      requireOffice,
     ),
 };
 
@@ -175,7 +183,6 @@ export const hubRevokeCommand: Command = {
       io,
       { office: { type: 'string' }, 'key-id': { type: 'string' } },
       async (hub, v) => {
-        if (!v.office) throw new UsageError('Thiếu --office MÃ_CQ');
         const r = await hub.admin.revoke(
           v.office as string,
           (v['key-id'] as string | undefined) ?? null,
@@ -184,6 +191,7 @@ export const hubRevokeCommand: Command = {
         else writeLine(io.stdout, `Đã thu hồi ${r.revoked} khóa của ${r.office}.`);
         return EXIT.ok;
       },
+      requireOffice,
     ),
 };
 
@@ -229,6 +237,7 @@ export const hubTotalsCommand: Command = {
         else for (const r of rows) writeLine(io.stdout, JSON.stringify(r));
         return EXIT.ok;
       },
+      (v) => void period(v, true),
     ),
 };
 

@@ -40,8 +40,11 @@ async function withServices(
     call: (name: string, input?: unknown) => Promise<unknown>,
     values: Record<string, unknown>,
   ) => Promise<number>,
+  /** Usage checks, before the database is opened. */
+  check: (values: Record<string, unknown>) => void = () => {},
 ): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...extra });
+  check(values);
   const json = values.json === true;
   try {
     const { services, dispatcher } = openCliServices(
@@ -53,6 +56,7 @@ async function withServices(
       services.close();
     }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     return reportError(io, json, error);
   }
 }
@@ -76,9 +80,6 @@ export const syncEnrollCommand: Command = {
         'tls-ca': { type: 'string' },
       },
       async (call, v) => {
-        if (!v.hub) throw new UsageError('Thiếu --hub URL');
-        if (v.level && !LEVELS.includes(v.level as string))
-          throw new UsageError(`--level phải là một trong ${LEVELS.join(', ')}`);
         const r = (await call('sync.enroll', {
           hubUrl: v.hub,
           ...(v.code ? { code: v.code } : {}),
@@ -94,6 +95,11 @@ export const syncEnrollCommand: Command = {
           printRecipient(io, r);
         }
         return EXIT.ok;
+      },
+      (v) => {
+        if (!v.hub) throw new UsageError('Thiếu --hub URL');
+        if (v.level && !LEVELS.includes(v.level as string))
+          throw new UsageError(`--level phải là một trong ${LEVELS.join(', ')}`);
       },
     ),
 };
