@@ -15,21 +15,19 @@ const esc = (text: string) =>
   );
 const num = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const day = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const time = (iso: string | null) =>
-  iso === null
-    ? 'chưa bao giờ'
-    : new Intl.DateTimeFormat('vi-VN', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      }).format(new Date(iso));
+/** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh (UTC+7 all year). */
+const time = (iso: string | null) => {
+  if (iso === null) return 'chưa bao giờ';
+  const t = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
+};
 
 function received(r: TotalsRow): number {
   return r.receivedInPerson + r.receivedOnlineAssisted + r.receivedPostal;
 }
 
 function pct(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)} %`;
+  return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
 const HEAD = `<tr><th>Tiếp nhận</th><th>Trực tiếp</th><th>Trực tuyến (hỗ trợ)</th><th>Bưu chính</th>
@@ -86,7 +84,7 @@ export function renderHubPage(d: HubPageData): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Tổng hợp số liệu — ${esc(d.hubName || 'Máy chủ đồng bộ')}</title>
 <style>body{font-family:system-ui,sans-serif;margin:24px;color:#1f2937}table{border-collapse:collapse;margin:8px 0 24px;font-size:14px}
-th,td{border:1px solid #d1d5db;padding:4px 8px}th{background:#f3f4f6}td.n{text-align:right}.muted{color:#6b7280}
+th,td{border:1px solid #d1d5db;padding:4px 8px}td.n{white-space:nowrap}th{background:#f3f4f6}td.n{text-align:right}.muted{color:#6b7280}
 .warn{color:#b45309}form{margin:12px 0}</style></head><body>
 <h1>Tổng hợp số liệu một cửa — ${esc(d.hubName || 'Máy chủ đồng bộ')}</h1>
 <form method="get" action="/"><label>Từ ngày <input type="date" name="from" value="${d.from}"></label>

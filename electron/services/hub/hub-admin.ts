@@ -112,7 +112,9 @@ export function createHubAdmin(repo: HubRepository, clock: Clock) {
     /** Offices with their last sync; with a period, whether each has reported for it. */
     async offices(period?: { from: string; to: string }): Promise<OfficeReport[]> {
       const now = clock.now();
-      const end = period ? vnDayStart(period.to) + 86_400_000 : null;
+      // Complete for a period = its backlog was empty after the period ended; for a period that
+      // is still running, an empty backlog within the last day is as complete as it can be.
+      const end = period ? Math.min(vnDayStart(period.to) + 86_400_000, now - 86_400_000) : null;
       return (await repo.offices()).map((o) => ({
         code: o.code,
         name: o.name,

@@ -185,6 +185,12 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
         throw new AppError('HUB_KEY_INVALID', { reason: 'key enrolled for another office' });
       if ((await repo.useCode(tx, hash, now, keyId)) !== 1)
         throw new AppError('HUB_ENROLL_CODE_USED');
+      // The office's own name, unless the hub admin gave one.
+      if (req.label)
+        await tx.run(`UPDATE hub_offices SET name = ? WHERE code = ? AND name = ''`, [
+          req.label,
+          req.office,
+        ]);
       // One live key per office: a re-enrolled workstation replaces the previous key.
       await repo.endKeys(tx, req.office, 'retired', now, null);
       if (existing) {
