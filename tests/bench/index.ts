@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { withinBudget, type BenchResult, type BenchSuite } from './harness';
 import { foundationSuite } from './suites/foundation';
+import { syncSuite } from './suites/sync';
 
-const SUITES: readonly BenchSuite[] = [foundationSuite];
+const SUITES: readonly BenchSuite[] = [foundationSuite, syncSuite];
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },

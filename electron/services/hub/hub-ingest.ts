@@ -8,11 +8,11 @@ import type { HubRepository, HubRow } from '../../../db/hub/hub-repository';
 import type { HubSqlExecutor } from '../../../db/hub/hub-sql';
 import { enrollmentCodeHash, normalizeEnrollmentCode } from '../../../native/sync/enrollment-code';
 import {
-  batchSchema,
   DEFAULT_CLOCK_TOLERANCE_MS,
   enrollRequestSchema,
   parseJsonBytes,
   rotateRequestSchema,
+  validateBatchFast,
   validateRequest,
   type Ack,
   type BatchResponse,
@@ -82,7 +82,11 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
   }
 
   async function ingestBatch(request: SignedRequest): Promise<BatchResponse> {
-    const batch = parse(request.body, batchSchema, true);
+    const json = parseJsonBytes(request.body);
+    if (!json.ok) throw new AppError(json.code, json.details);
+    const valid = validateBatchFast(json.value);
+    if (!valid.ok) throw new AppError(valid.code, valid.details);
+    const batch = valid.value;
     const now = clock.now();
     const rows: HubRow[] = batch.rows.map((r) => ({
       day: r.day,

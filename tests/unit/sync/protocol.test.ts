@@ -10,6 +10,7 @@ import {
   batchSchema,
   isCalendarDay,
   parseJsonBytes,
+  validateBatchFast,
   validateRequest,
 } from '../../../native/sync/protocol';
 import {
@@ -177,6 +178,53 @@ describe('batch validation', () => {
         fc.anything(),
         (value) => void validateRequest(value, batchSchema, { schemaVersion: true }),
       ),
+    );
+  });
+
+  it('the hub’s hand-written validator agrees with the schema, valid or not', () => {
+    const valid = batch();
+    const mutation = fc.oneof(
+      fc.constant({}),
+      fc.record({ office: fc.oneof(fc.string({ maxLength: 45 }), fc.integer()) }),
+      fc.record({
+        sentAt: fc.oneof(fc.string({ maxLength: 30 }), fc.constant('2026-11-24T03:00:00Z')),
+      }),
+      fc.record({ final: fc.anything() }),
+      fc.record({ batchId: fc.string({ maxLength: 70 }) }),
+      fc.record({
+        rows: fc.array(
+          fc.record({
+            day: fc.oneof(
+              fc.constantFrom('2026-11-24', '2026-02-29', '2024-02-29'),
+              fc.string({ maxLength: 11 }),
+            ),
+            procedure: fc.oneof(
+              fc.constantFrom('dang-ky-khai-sinh', 'A'),
+              fc.string({ maxLength: 5 }),
+            ),
+            revision: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double()),
+            counts: fc.oneof(
+              fc.constant(zeroCounts()),
+              fc
+                .oneof(fc.integer({ min: -1, max: 2 }), fc.double())
+                .map((pages) => ({ ...zeroCounts(), pages })),
+              fc.dictionary(fc.constantFrom(...SUMMARY_FIELDS, 'x'), fc.nat(3)),
+            ),
+          }),
+          { maxLength: 3 },
+        ),
+      }),
+      fc.record({ extra: fc.anything() }),
+    );
+    fc.assert(
+      fc.property(mutation, (change) => {
+        const value = { ...valid, ...change };
+        const slow = validateRequest(value, batchSchema, { schemaVersion: true });
+        const fast = validateBatchFast(value);
+        expect(fast.ok).toBe(slow.ok);
+        if (!fast.ok && !slow.ok) expect(fast.code).toBe(slow.code);
+      }),
+      { numRuns: 2000 },
     );
   });
 
