@@ -7,7 +7,9 @@ import type { HubSql, HubSqlExecutor, SqlValue } from './hub-sql';
 
 const FIELDS = Object.keys(SUMMARY_COLUMNS) as SummaryColumnField[];
 const COLUMNS = FIELDS.map((f) => SUMMARY_COLUMNS[f]);
-const SUM_COLUMNS = FIELDS.map((f) => `CAST(COALESCE(SUM(${SUMMARY_COLUMNS[f]}), 0) AS BIGINT) AS "${f}"`);
+const SUM_COLUMNS = FIELDS.map(
+  (f) => `CAST(COALESCE(SUM(${SUMMARY_COLUMNS[f]}), 0) AS BIGINT) AS "${f}"`,
+);
 
 export type Counts = Record<SummaryColumnField, number>;
 

@@ -8,6 +8,7 @@ import {
   type SeededDossierRow,
 } from '../../db/repositories/dossiers-repository';
 import { createProceduresRepository } from '../../db/repositories/procedures-repository';
+import { createRandom } from '../../electron/services/demo/synthetic-citizens';
 import { vnDayStart, yymmdd } from '../../electron/services/shared/vn-time';
 import { openTestServices, TEST_NOW } from './services';
 
@@ -30,16 +31,7 @@ export async function openTestOffice(
 }
 
 /** A small deterministic PRNG (mulberry32) so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = createRandom;
 
 const CHANNELS = ['in_person', 'online_assisted', 'postal'] as const;
 const STATUSES = ['received', 'processing', 'done', 'done', 'returned', 'cancelled'] as const;

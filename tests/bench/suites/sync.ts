@@ -261,6 +261,7 @@ async function province(
         detail: {
           rows: 100 * DAYS * PROCEDURES,
           rowsPerSecond: Math.round((100 * DAYS * PROCEDURES) / seconds),
+          retriedRuns: failures,
         },
       },
       {

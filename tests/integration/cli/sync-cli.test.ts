@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnHub, type HubProcess } from '../../support/cli-process';
 import { runCli } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 describe('sync and hub commands', () => {
   it('hub enroll prints a one-time code; sync enroll/now/status move the backlog to the hub', async () => {

@@ -3,7 +3,7 @@
  * SIGKILLed after its batch left but before the answer came back. After restarts, the hub holds
  * exactly the office's figures.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../electron/api/calls/sync';
 import { vnDay } from '../../../electron/services/shared/vn-time';
 import { spawnCli, spawnHub, waitForExit, type HubProcess } from '../../support/cli-process';
@@ -19,12 +19,10 @@ import {
 } from '../../support/hub-harness';
 import { openTestOffice, seedDossiers } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 /** The hub's rows read back through its own read API (the hub is another process). */
 async function rowsOverHttp(url: string, office: string) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../electron/api/calls/sync';
 import { fixedClock } from '../../../electron/services/shared/clock';
 import { FAULTS, startFaultProxy } from '../../support/fault-proxy';
@@ -20,12 +20,10 @@ import {
   type TestOffice,
 } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 /** A late status change of old dossiers: their (old) days must be re-sent with new revisions. */
 function completeSomeOldDossiers(office: TestOffice, random: () => number, count: number): void {

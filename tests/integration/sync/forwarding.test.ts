@@ -3,7 +3,7 @@
  * offices) to a province hub on PostgreSQL, which sees the commune as one office.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../electron/services/shared/clock';
 import {
   enrollOffice,
@@ -16,12 +16,10 @@ import {
 import { TEST_NOW } from '../../support/services';
 import { openTestOffice, seedDossiers } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 describe('hub → hub forwarding', () => {
   const communeDb = useHubDatabases('sqlite', tempDir);

@@ -4,7 +4,7 @@
  * a mutated (unsigned) body never changes what the hub holds.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../../../electron/api/errors';
 import { fixedClock } from '../../../electron/services/shared/clock';
 import { encodeJson } from '../../../native/sync/protocol';
@@ -14,12 +14,10 @@ import { row, signedBatch, testIdentity, type TestIdentity } from '../../support
 import { TEST_NOW } from '../../support/services';
 import { seededRandom } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 const OFFICE = '000.00.15.H33';
 const REQUESTS = 10_000;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../../electron/host/hub/start-hub';
 import { fixedClock } from '../../../electron/services/shared/clock';
 import { encodeJson, MAX_BODY_BYTES } from '../../../native/sync/protocol';
@@ -7,12 +7,10 @@ import { DIALECTS, startTestHub, useHubDatabases } from '../../support/hub-harne
 import { postRaw, row, signedBatch, testIdentity } from '../../support/hub-client';
 import { TEST_NOW } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 const OFFICE = '000.00.15.H33';
 

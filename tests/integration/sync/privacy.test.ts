@@ -2,18 +2,16 @@
  * Every byte the workstation sends to the hub, captured on the wire: no ID number, name, address
  * or birth date of any citizen, in any encoding, and nothing outside the protocol's closed shape.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELDS } from '../../../native/sync/summary-row';
 import { startRecordingRelay } from '../../support/fault-proxy';
 import { enrollOffice, startTestHub, useHubDatabases } from '../../support/hub-harness';
 import { openTestOffice, seededRandom } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Vũ', 'Đặng'];
 const MIDDLE = ['Thị', 'Văn', 'Ngọc', 'Đức', 'Thùy'];

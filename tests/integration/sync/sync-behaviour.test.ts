@@ -3,7 +3,7 @@
  * a revoked key, a late status change, a restored database, a key rotation, and the background
  * sender retrying on its own.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../electron/api/events';
 import { fixedClock } from '../../../electron/services/shared/clock';
 import { startFaultProxy } from '../../support/fault-proxy';
@@ -20,12 +20,10 @@ import { createServices } from '../../../electron/services/create-services';
 import { TEST_NOW } from '../../support/services';
 import { openTestOffice, seedDossiers } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 const DAY = 86_400_000;
 
 describe('an office syncing through bad days', () => {

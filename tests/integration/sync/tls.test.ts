@@ -5,17 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestHub, useHubDatabases } from '../../support/hub-harness';
 import { openTestOffice, seedDossiers } from '../../support/sync-office';
 import { useTempDirs } from '../../support/temp-dir';
 import { vnDay } from '../../../electron/services/shared/vn-time';
+import { useCleanups } from '../../support/cleanups';
 
 const tempDir = useTempDirs();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = useCleanups();
 
 function selfSignedCert(dir: string, name: string) {
   const certFile = join(dir, `${name}.crt`);
