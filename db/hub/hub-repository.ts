@@ -17,7 +17,7 @@ export interface HubRow {
   day: string;
   procedure: string;
   revision: number;
-  contentHash: string;
+  figuresKey: string;
   counts: Counts;
 }
 
@@ -72,13 +72,13 @@ function upsertSql(table: 'hub_summaries' | 'hub_rollup', rows: number, withOffi
     'day',
     'procedure_key',
     ...COLUMNS,
-    'content_hash',
+    'figures_key',
     'revision',
     ...(withOffice ? ['received_at'] : []),
   ];
   const one = `(${cols.map(() => '?').join(', ')})`;
   const key = withOffice ? 'office_code, day, procedure_key' : 'day, procedure_key';
-  const set = [...COLUMNS, 'content_hash', 'revision', ...(withOffice ? ['received_at'] : [])]
+  const set = [...COLUMNS, 'figures_key', 'revision', ...(withOffice ? ['received_at'] : [])]
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   // The WHERE makes the upsert itself refuse an older revision, even between racing requests.
@@ -91,7 +91,7 @@ function rowParams(row: HubRow): SqlValue[] {
     row.day,
     row.procedure,
     ...FIELDS.map((f) => row.counts[f]),
-    row.contentHash,
+    row.figuresKey,
     row.revision,
   ];
 }
@@ -103,14 +103,14 @@ function toHubRow(r: Record<string, unknown>): HubRow {
     day: String(r.day),
     procedure: String(r.procedure),
     revision: Number(r.revision),
-    contentHash: String(r.contentHash),
+    figuresKey: String(r.figuresKey),
     counts,
   };
 }
 
 const ROW_SELECT = (table: string) =>
   `SELECT day, procedure_key AS "procedure", ${FIELDS.map((f) => `${SUMMARY_COLUMNS[f]} AS "${f}"`).join(', ')},
-   content_hash AS "contentHash", revision FROM ${table}`;
+   figures_key AS "figuresKey", revision FROM ${table}`;
 
 export function createHubRepository(sql: HubSql) {
   return {
@@ -220,8 +220,8 @@ export function createHubRepository(sql: HubSql) {
       return changed === 1;
     },
     async storedRevisions(tx: HubSqlExecutor, office: string, fromDay: string, toDay: string) {
-      return tx.query<{ day: string; procedure: string; revision: number; contentHash: string }>(
-        `SELECT day, procedure_key AS "procedure", revision, content_hash AS "contentHash"
+      return tx.query<{ day: string; procedure: string; revision: number; figuresKey: string }>(
+        `SELECT day, procedure_key AS "procedure", revision, figures_key AS "figuresKey"
          FROM hub_summaries WHERE office_code = ? AND day BETWEEN ? AND ?`,
         [office, fromDay, toDay],
       );
@@ -288,7 +288,7 @@ export function createHubRepository(sql: HubSql) {
     async sumDays(tx: HubSqlExecutor, fromDay: string, toDay: string) {
       const rows = await tx.query<Record<string, unknown>>(
         `SELECT day, procedure_key AS "procedure", ${SUM_COLUMNS.join(', ')}, 0 AS revision,
-           '' AS "contentHash"
+           '' AS "figuresKey"
          FROM hub_summaries WHERE day BETWEEN ? AND ? GROUP BY day, procedure_key`,
         [fromDay, toDay],
       );
@@ -303,10 +303,10 @@ export function createHubRepository(sql: HubSql) {
     },
     upsertRollup: (tx: HubSqlExecutor, row: HubRow) =>
       tx.run(
-        `INSERT INTO hub_rollup (day, procedure_key, ${COLUMNS.join(', ')}, content_hash, revision)
+        `INSERT INTO hub_rollup (day, procedure_key, ${COLUMNS.join(', ')}, figures_key, revision)
          VALUES (${['?', '?', ...COLUMNS.map(() => '?'), '?', '?'].join(', ')})
          ON CONFLICT (day, procedure_key) DO UPDATE SET
-           ${[...COLUMNS, 'content_hash', 'revision'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+           ${[...COLUMNS, 'figures_key', 'revision'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
         rowParams(row),
       ),
     async pendingRollup(limit: number) {

@@ -52,7 +52,7 @@ CREATE TABLE sync_summaries (
   digitized_results INTEGER NOT NULL,
   reused INTEGER NOT NULL,
   pages INTEGER NOT NULL,
-  content_hash TEXT NOT NULL,
+  figures_key TEXT NOT NULL,
   revision INTEGER NOT NULL,
   computed_at INTEGER NOT NULL,
   PRIMARY KEY (day, procedure_key)
@@ -82,7 +82,7 @@ CREATE TRIGGER dossiers_sync_dirty_insert AFTER INSERT ON dossiers BEGIN
   INSERT OR IGNORE INTO sync_dirty (day, procedure_key) VALUES (NEW.received_day, NEW.procedure_key);
 END;
 -- Any column: later migrations add columns that feed the figures (assisted outcome, level);
--- a change that alters nothing is caught by the content hash and costs no revision.
+-- a change that alters nothing is caught by comparing the figures and costs no revision.
 CREATE TRIGGER dossiers_sync_dirty_update AFTER UPDATE ON dossiers BEGIN
   INSERT OR IGNORE INTO sync_dirty (day, procedure_key) VALUES (OLD.received_day, OLD.procedure_key);
   INSERT OR IGNORE INTO sync_dirty (day, procedure_key) VALUES (NEW.received_day, NEW.procedure_key);

@@ -23,7 +23,7 @@ export interface StoredSummary {
   day: string;
   procedure: string;
   counts: Record<SummaryColumnField, number>;
-  contentHash: string;
+  figuresKey: string;
   revision: number;
 }
 
@@ -75,7 +75,7 @@ const RECIPIENT_SELECT = `SELECT id, name, url, level, enabled, office_code AS o
 type FlatSummary = Record<SummaryColumnField, number> & {
   day: string;
   procedure: string;
-  contentHash: string;
+  figuresKey: string;
   revision: number;
 };
 
@@ -86,7 +86,7 @@ function unflatten(row: FlatSummary): StoredSummary {
     day: row.day,
     procedure: row.procedure,
     counts,
-    contentHash: row.contentHash,
+    figuresKey: row.figuresKey,
     revision: row.revision,
   };
 }
@@ -147,20 +147,20 @@ export function createSyncRepository(db: SqliteDatabase) {
     ),
     summary: db.prepare<[string, string], FlatSummary>(
       `SELECT s.day, s.procedure_key AS procedure, ${SELECT_COUNTS},
-         s.content_hash AS contentHash, s.revision FROM sync_summaries s
+         s.figures_key AS figuresKey, s.revision FROM sync_summaries s
        WHERE s.day = ? AND s.procedure_key = ?`,
     ),
     summaryDays: db.prepare<[], { day: string }>(
       'SELECT DISTINCT day FROM sync_summaries ORDER BY day',
     ),
     upsertSummary: db.prepare(
-      `INSERT INTO sync_summaries (day, procedure_key, ${COLUMNS.join(', ')}, content_hash,
+      `INSERT INTO sync_summaries (day, procedure_key, ${COLUMNS.join(', ')}, figures_key,
          revision, computed_at)
-       VALUES (@day, @procedure, ${FIELDS.map((f) => `@${f}`).join(', ')}, @contentHash,
+       VALUES (@day, @procedure, ${FIELDS.map((f) => `@${f}`).join(', ')}, @figuresKey,
          @revision, @computedAt)
        ON CONFLICT (day, procedure_key) DO UPDATE SET
          ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-         content_hash = excluded.content_hash, revision = excluded.revision,
+         figures_key = excluded.figures_key, revision = excluded.revision,
          computed_at = excluded.computed_at`,
     ),
     summariesTotals: db.prepare<[string, string], Record<SummaryColumnField, number>>(
@@ -181,7 +181,7 @@ export function createSyncRepository(db: SqliteDatabase) {
     ),
     pending: db.prepare<[number, number], FlatSummary>(
       `SELECT s.day, s.procedure_key AS procedure, ${SELECT_COUNTS},
-         s.content_hash AS contentHash, s.revision
+         s.figures_key AS figuresKey, s.revision
        FROM sync_outbox o JOIN sync_summaries s
          ON s.day = o.day AND s.procedure_key = o.procedure_key
        WHERE o.recipient_id = ? ORDER BY o.day, o.procedure_key LIMIT ?`,
@@ -233,7 +233,7 @@ export function createSyncRepository(db: SqliteDatabase) {
         day: row.day,
         procedure: row.procedure,
         ...row.counts,
-        contentHash: row.contentHash,
+        figuresKey: row.figuresKey,
         revision: row.revision,
         computedAt,
       }),

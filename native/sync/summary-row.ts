@@ -4,8 +4,6 @@
  * shape itself is the privacy guarantee (docs/sync-protocol.md §3), so it is closed: a new figure
  * is a new schema version, never an extra key.
  */
-import { createHash } from 'node:crypto';
-
 /** Wire order is this order; the content hash depends on it, so it never changes in v1. */
 export const SUMMARY_FIELDS = [
   'receivedInPerson',
@@ -52,13 +50,15 @@ export function addCounts(into: SummaryCounts, more: Partial<SummaryCounts>): Su
 }
 
 /**
- * SHA-256 over `v1|day|procedure|n1,n2,…` in SUMMARY_FIELDS order. Equal figures give equal
- * hashes on every machine, so a recomputation that changes nothing bumps no revision, and the hub
- * can tell a harmless duplicate from two different rows claiming the same revision.
+ * The row's figures in canonical form, `n1,n2,…` in SUMMARY_FIELDS order (day and procedure are
+ * the row's key). Equal figures give equal keys on every machine, so a recomputation that
+ * changes nothing bumps no revision, and the hub can tell a harmless duplicate from two
+ * different rows claiming the same revision. A plain string: compared, never trusted for secrecy.
  */
-export function contentHash(day: string, procedure: string, counts: SummaryCounts): string {
-  const figures = SUMMARY_FIELDS.map((f) => counts[f]).join(',');
-  return createHash('sha256').update(`v1|${day}|${procedure}|${figures}`).digest('hex');
+export function figuresKey(counts: SummaryCounts): string {
+  let key = String(counts[SUMMARY_FIELDS[0]]);
+  for (let i = 1; i < SUMMARY_FIELDS.length; i++) key += `,${counts[SUMMARY_FIELDS[i]!]}`;
+  return key;
 }
 
 /**

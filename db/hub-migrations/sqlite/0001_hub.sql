@@ -69,7 +69,7 @@ CREATE TABLE hub_summaries (
   digitized_results INTEGER NOT NULL,
   reused INTEGER NOT NULL,
   pages INTEGER NOT NULL,
-  content_hash TEXT NOT NULL,
+  figures_key TEXT NOT NULL,
   revision INTEGER NOT NULL,
   received_at INTEGER NOT NULL,
   PRIMARY KEY (office_code, day, procedure_key)
@@ -99,7 +99,7 @@ CREATE TABLE hub_rollup (
   digitized_results INTEGER NOT NULL,
   reused INTEGER NOT NULL,
   pages INTEGER NOT NULL,
-  content_hash TEXT NOT NULL,
+  figures_key TEXT NOT NULL,
   revision INTEGER NOT NULL,
   acked_revision INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (day, procedure_key)

@@ -11,7 +11,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../nati
 import type { WireRow } from '../../../native/sync/protocol';
 import { generateOfficeKeyPair, keyIdOf, privateKeyObject } from '../../../native/sync/signing';
 import {
-  contentHash,
+  figuresKey,
   isAllZero,
   keyOf,
   nextRevision,
@@ -47,11 +47,11 @@ export function rollupOutbox(repo: HubRepository, clock: Clock): OutboxStore {
           const now = clock.now();
           for (const key of dirty) {
             const counts = computed.get(keyOf(key))?.counts ?? zeroCounts();
-            const hash = contentHash(key.day, key.procedure, counts);
+            const figures = figuresKey(counts);
             const existing = await repo.rollupRow(tx, key.day, key.procedure);
-            if (existing ? existing.contentHash !== hash : !isAllZero(counts)) {
+            if (existing ? existing.figuresKey !== figures : !isAllZero(counts)) {
               const revision = nextRevision(existing?.revision, now);
-              await repo.upsertRollup(tx, { ...key, counts, contentHash: hash, revision });
+              await repo.upsertRollup(tx, { ...key, counts, figuresKey: figures, revision });
             }
             await repo.clearRollupDirty(tx, key.day, key.procedure);
           }

@@ -19,7 +19,7 @@ import {
   type EnrollResponse,
 } from '../../../native/sync/protocol';
 import { keyIdOf, verifyBody, type SignatureContext } from '../../../native/sync/signing';
-import { contentHash, keyOf } from '../../../native/sync/summary-row';
+import { figuresKey, keyOf } from '../../../native/sync/summary-row';
 import { AppError } from '../../api/errors';
 import type { Clock } from '../shared/clock';
 
@@ -93,7 +93,7 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
       procedure: r.procedure,
       revision: r.revision,
       counts: r.counts,
-      contentHash: contentHash(r.day, r.procedure, r.counts),
+      figuresKey: figuresKey(r.counts),
     }));
     return repo.sql.transaction(async (tx) => {
       await authenticate(tx, batch.office, batch.keyId, 'batch', request);
@@ -120,7 +120,7 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
             revision: row.revision,
             status: 'applied',
           });
-        } else if (held.revision === row.revision && held.contentHash === row.contentHash) {
+        } else if (held.revision === row.revision && held.figuresKey === row.figuresKey) {
           acks.push({
             day: row.day,
             procedure: row.procedure,

@@ -5,7 +5,7 @@
  */
 import type { SyncRepository } from '../../../db/repositories/sync-repository';
 import {
-  contentHash,
+  figuresKey,
   isAllZero,
   keyOf,
   nextRevision,
@@ -57,13 +57,13 @@ export function refreshSummariesSync(
       let revised = 0;
       for (const key of dirty) {
         const counts = computed.get(keyOf(key))?.counts ?? zeroCounts();
-        const hash = contentHash(key.day, key.procedure, counts);
+        const figures = figuresKey(counts);
         const existing = repo.summary(key.day, key.procedure);
         // A row that was sent and then lost all its dossiers is sent again as zeros.
-        const changed = existing ? existing.contentHash !== hash : !isAllZero(counts);
+        const changed = existing ? existing.figuresKey !== figures : !isAllZero(counts);
         if (changed) {
           const revision = nextRevision(existing?.revision, now);
-          repo.upsertSummary({ ...key, counts, contentHash: hash, revision }, now);
+          repo.upsertSummary({ ...key, counts, figuresKey: figures, revision }, now);
           repo.enqueue(key.day, key.procedure, revision, now);
           revised += 1;
         }
