@@ -35,6 +35,7 @@ function start(): void {
     appRoot,
     appVersion: app.getVersion(),
     host: 'electron',
+    syncBackground: true,
   });
   if (!startup.ok) {
     // The window still opens and shows this message; the dialog makes sure it is seen.

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { latestVersion, loadMigrationsSync } from '../../../db/migrate';
+import { APP_ROOT } from '../../../electron/host/app-root';
+import { MIGRATIONS_DIR } from '../../../electron/services/office-database';
 import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-host-process';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -27,7 +30,11 @@ describe('headless host process', () => {
       expect(await page.text()).toContain('<div id="root">');
       expect(await call(host.url, 'system.info')).toMatchObject({
         ok: true,
-        value: { host: 'web', schemaVersion: 1 },
+        // The newest migration shipped: merges add migrations, the host must apply them all.
+        value: {
+          host: 'web',
+          schemaVersion: latestVersion(loadMigrationsSync(join(APP_ROOT, MIGRATIONS_DIR))),
+        },
       });
     } finally {
       await stopHeadlessHost(host, false);
