@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SyncEnrollForm } from '../components/SyncEnrollForm';
 import { SyncRecipientCard } from '../components/SyncRecipientCard';
+import { SyncSettingsForm } from '../components/SyncSettingsForm';
 import { formatDateTime, formatNumber } from '../format';
 
 const STATUS_KEY = ['sync.status'] as const;
@@ -106,6 +107,7 @@ export function SyncPage() {
       ))}
 
       <SyncEnrollForm onEnrolled={refresh} />
+      <SyncSettingsForm initial={s.settings} onSaved={refresh} />
 
       <section className="card" data-testid="sync-key">
         <h2>{t('sync.key')}</h2>

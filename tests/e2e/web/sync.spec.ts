@@ -50,6 +50,9 @@ test('a clerk enrolls with the commune hub, syncs, and sees why when the hub is 
     await expect(sync.recipient()).toContainText('Máy chủ phường Hồng Gai');
     // The background sender may already be sending; "sync now" joins or repeats it.
 
+    await page.getByTestId('sync-batchSize').fill('50');
+    await page.getByTestId('sync-settings-save').click();
+    await expect(page.getByTestId('sync-settings-saved')).toBeVisible();
     await sync.syncNow();
     await expect(sync.result()).toHaveAttribute('data-ok', 'true');
     await expect(sync.backlog()).toHaveText('0');

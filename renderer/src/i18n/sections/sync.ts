@@ -51,6 +51,14 @@ const vi = {
     rotate: 'Đổi khóa mới',
     confirmRotate: 'Tạo khóa mới và đăng ký với mọi nơi nhận?',
     rotated: 'Đã đổi sang khóa {{keyId}}.',
+    settings: {
+      title: 'Cấu hình gửi',
+      batchSize: 'Số dòng mỗi lần gửi (nhỏ hơn nếu mạng yếu)',
+      intervalMinutes: 'Gửi tự động mỗi (phút)',
+      timeoutSeconds: 'Chờ máy chủ trả lời tối đa (giây)',
+      save: 'Lưu cấu hình',
+      saved: 'Đã lưu cấu hình gửi.',
+    },
   },
 } as const;
 
@@ -105,6 +113,14 @@ const en: Widen<typeof vi> = {
     rotate: 'Rotate key',
     confirmRotate: 'Create a new key and register it with every recipient?',
     rotated: 'Now using key {{keyId}}.',
+    settings: {
+      title: 'Sending',
+      batchSize: 'Rows per request (smaller on a weak link)',
+      intervalMinutes: 'Send automatically every (minutes)',
+      timeoutSeconds: 'Wait for the hub at most (seconds)',
+      save: 'Save',
+      saved: 'Sending settings saved.',
+    },
   },
 };
 
