@@ -227,8 +227,10 @@ export function createHubServer(options: HubServerOptions): Server {
     });
   };
   const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
-  // Slow-loris guard: a request must arrive whole within 30 s.
+  // Slow-loris guard: a request must arrive whole within 30 s. Offices send batch after batch:
+  // their connection is kept longer than Node's 5 s default (and below the headers timeout).
   server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
+  server.headersTimeout = 25_000;
+  server.keepAliveTimeout = 20_000;
   return server;
 }

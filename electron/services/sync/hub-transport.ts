@@ -104,7 +104,27 @@ function readResponse(res: IncomingMessage): Promise<Buffer> {
  * SYNC_HUB_UNREACHABLE, SYNC_HUB_TIMEOUT, SYNC_TLS_UNTRUSTED, SYNC_TLS_PIN_MISMATCH or
  * SYNC_HUB_GARBAGE (not JSON: a captive portal, a proxy's error page, a wrong URL).
  */
-export function postToHub(
+export async function postToHub(
+  endpoint: HubEndpoint,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<HubResponse> {
+  try {
+    return await postOnce(endpoint, path, body, headers, timeoutMs);
+  } catch (error) {
+    // A kept-alive connection the hub closed just as we reused it (RFC 9112 §9.3.1): every
+    // request of this protocol is idempotent, so it is sent once more on a fresh connection.
+    if (error instanceof StaleConnectionError)
+      return postOnce(endpoint, path, body, headers, timeoutMs);
+    throw error;
+  }
+}
+
+class StaleConnectionError extends Error {}
+
+function postOnce(
   endpoint: HubEndpoint,
   path: string,
   body: Buffer,
@@ -133,7 +153,7 @@ export function postToHub(
   };
   return new Promise<HubResponse>((resolve, reject) => {
     let settled = false;
-    const fail = (error: AppError) => {
+    const fail = (error: Error) => {
       if (settled) return;
       settled = true;
       req.destroy();
@@ -159,7 +179,13 @@ export function postToHub(
       );
     });
     req.on('timeout', () => fail(new AppError('SYNC_HUB_TIMEOUT', { timeoutMs })));
-    req.on('error', (error: NodeJS.ErrnoException) => fail(networkError(error, target)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        req.reusedSocket && error.code === 'ECONNRESET'
+          ? new StaleConnectionError(error.message)
+          : networkError(error, target),
+      ),
+    );
     if (isHttps && pin) {
       // The body is written only after the server proved it holds the pinned certificate.
       req.on('socket', (socket) => {

@@ -225,6 +225,7 @@ async function province(
     );
     // Each office runs the real sender (sign, post, acknowledge, retry) over its own outbox.
     let failures = 0;
+    const failureCodes = new Set<string>();
     const start = performance.now();
     await Promise.all(
       offices.map(async (office, i) => {
@@ -237,7 +238,10 @@ async function province(
             clock: systemClock,
             timeoutMs: 120_000,
           });
-          if (!r.ok) failures += 1;
+          if (!r.ok) {
+            failures += 1;
+            failureCodes.add(r.error!.code);
+          }
         }
       }),
     );
@@ -262,6 +266,7 @@ async function province(
           rows: 100 * DAYS * PROCEDURES,
           rowsPerSecond: Math.round((100 * DAYS * PROCEDURES) / seconds),
           retriedRuns: failures,
+          ...(failures > 0 ? { retryCauses: [...failureCodes].join('/') } : {}),
         },
       },
       {
