@@ -92,6 +92,7 @@ export function openHubPostgres(connectionString: string, description: string): 
         client.release();
       }
     },
+    maintain: async () => {},
     async execScript(tx, script) {
       await tx.run(script);
     },

@@ -58,6 +58,8 @@ export function openHubSqlite(file: string): HubSql {
           throw error;
         }
       }),
+    // analysis_limit samples each index instead of reading it whole: milliseconds, not seconds.
+    maintain: () => serial(async () => void db.exec('PRAGMA analysis_limit = 1000; ANALYZE')),
     execScript: async (_tx, script) => void db.exec(script),
     close: async () => {
       await queue;

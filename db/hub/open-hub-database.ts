@@ -12,6 +12,7 @@ export async function openHubDatabase(url: string, appRoot: string): Promise<Hub
       : openHubPostgres(location.connectionString, location.description);
   try {
     await migrateHub(sql, loadHubMigrationsSync(appRoot, sql.dialect));
+    await sql.maintain();
     return sql;
   } catch (error) {
     await sql.close().catch(() => undefined);

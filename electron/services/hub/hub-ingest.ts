@@ -50,6 +50,14 @@ const MAX_ROLLBACK_ROWS_REPORTED = 100;
 
 export function createHubIngest(repo: HubRepository, clock: Clock, options: HubIngestOptions) {
   const tolerance = options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS;
+  let appliedSinceMaintenance = 0;
+  /** Statistics follow the data: refreshed after every 20,000 applied rows. */
+  const afterApply = (rows: number) => {
+    appliedSinceMaintenance += rows;
+    if (appliedSinceMaintenance < 20_000) return;
+    appliedSinceMaintenance = 0;
+    repo.sql.maintain().catch((error: unknown) => console.error('[hub] maintenance:', error));
+  };
   const hubTime = () => new Date(clock.now()).toISOString();
 
   function checkClock(sentAt: string): number {
@@ -95,7 +103,7 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
       counts: r.counts,
       figuresKey: figuresKey(r.counts),
     }));
-    return repo.sql.transaction(async (tx) => {
+    const answer = await repo.sql.transaction(async (tx) => {
       await authenticate(tx, batch.office, batch.keyId, 'batch', request);
       const sentAt = checkClock(batch.sentAt);
       const days = rows.map((r) => r.day).sort();
@@ -163,6 +171,8 @@ export function createHubIngest(repo: HubRepository, clock: Clock, options: HubI
       });
       return { ok: true as const, batchId: batch.batchId, hubTime: hubTime(), acks };
     });
+    afterApply(answer.acks.length);
+    return answer;
   }
 
   async function enroll(request: SignedRequest): Promise<EnrollResponse> {

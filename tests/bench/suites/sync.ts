@@ -183,12 +183,14 @@ async function ingestRate(
     const random = seededRandom(5);
     const queues = offices.map((o) => presign(o, officeYear(random, 1), 500));
     const rows = offices.length * DAYS * PROCEDURES;
-    log(`  ${dialect}: ingesting ${rows} rows from ${offices.length} offices (4 connections)…`);
+    log(
+      `  ${dialect}: ingesting ${rows} rows from ${offices.length} offices (8 connections, as many offices sending at once)…`,
+    );
     const all = queues.flat();
     let next = 0;
     const start = performance.now();
     await Promise.all(
-      Array.from({ length: 4 }, async () => {
+      Array.from({ length: 8 }, async () => {
         while (next < all.length) {
           const b = all[next++]!;
           await post(hub, b.body, b.signature);
