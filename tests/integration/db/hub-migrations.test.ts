@@ -28,7 +28,7 @@ describe('hub migrations', () => {
     open.push(lite, pg);
     const liteColumns = await lite.query<{ t: string; c: string }>(
       `SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
-       WHERE m.type = 'table' ORDER BY t, c`,
+       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY t, c`,
     );
     const pgColumns = await pg.query<{ t: string; c: string }>(
       `SELECT table_name AS t, column_name AS c FROM information_schema.columns
