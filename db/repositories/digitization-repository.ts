@@ -214,7 +214,15 @@ export function createDigitizationRepository(db: SqliteDatabase) {
     },
   );
 
+  const logDays = db.prepare<[], { day: string }>(
+    'SELECT DISTINCT day FROM digitization_log ORDER BY day',
+  );
+
   return {
+    /** Log activity per day and procedure (documents and pages by event), nothing else. */
+    logActivity: (fromDay: string, toDay: string) => activity.all(fromDay, toDay),
+    /** Every day with digitization work (upward sync's full reconciliation). */
+    logDays: (): string[] => logDays.all().map((r) => r.day),
     /** The document row and its log entry land together, or neither does. */
     record: (
       doc: NewDocumentRow,

@@ -106,7 +106,12 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
      FROM dossier_stats_rows WHERE day BETWEEN ? AND ?
      GROUP BY procedure_key, day`,
   );
+  const days = db.prepare<[], { day: string }>(
+    'SELECT DISTINCT day FROM dossier_daily_stats ORDER BY day',
+  );
   return {
+    /** Every day with dossiers received (upward sync's full reconciliation). */
+    days: (): string[] => days.all().map((r) => r.day),
     /** Counters between two days (inclusive), summed per procedure and bucket. */
     counts: (from: string, to: string, granularity: StatsGranularity): StatsBucketRow[] =>
       granularity !== 'day' && wholeMonths(from, to)

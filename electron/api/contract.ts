@@ -11,6 +11,7 @@ import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
 import { scannersCalls } from './calls/scanners';
 import { settingsCalls } from './calls/settings';
+import { syncCalls } from './calls/sync';
 import { systemCalls } from './calls/system';
 import type { CallSpec } from './contract-kit';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...devicesCalls,
   ...scannersCalls,
   ...digitizationCalls,
+  ...syncCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

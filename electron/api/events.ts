@@ -134,6 +134,18 @@ export const appEventSchema = z.discriminatedUnion('type', [
     documentId: z.number().int(),
     kind: z.enum(['component', 'result']),
   }),
+  // Upward sync, while it runs: one event when a recipient's run starts, one per acknowledged
+  // batch, one when it ends (finished or failed, with the error code and the next try).
+  z.object({
+    type: z.literal('sync.progress'),
+    at: z.number(),
+    recipientId: z.number().int(),
+    phase: z.enum(['started', 'batch', 'finished', 'failed']),
+    acknowledged: z.number().int(),
+    backlog: z.number().int(),
+    errorCode: z.string().nullable(),
+    nextAttemptAt: z.number().nullable(),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

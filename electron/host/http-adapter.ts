@@ -6,6 +6,7 @@ import { errorMessage, type ApiError, type ErrorCode } from '../api/errors';
 import type { AppEvent } from '../api/events';
 import type { ApiResult } from '../api/result';
 import { readStaticFile } from '../services/shared/static-files';
+import { readBodyBytes } from './shared/read-body';
 
 export interface HttpHostOptions {
   dispatcher: Dispatcher;
@@ -66,34 +67,9 @@ function tokensEqual(given: string | null | undefined, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/**
- * Reads a request body up to `limit` bytes; null when larger. An oversized body is drained (so the
- * client receives the 413 instead of a reset connection) up to a hard cap, then the socket is cut.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (tooLarge) {
-        if (size > 16 * limit) req.destroy();
-        return;
-      }
-      if (size > limit) {
-        tooLarge = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const bytes = await readBodyBytes(req, limit);
+  return bytes === null ? null : bytes.toString('utf8');
 }
 
 /**

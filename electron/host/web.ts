@@ -52,6 +52,7 @@ const startup = startServices({
   appRoot: APP_ROOT,
   appVersion: readAppVersion(),
   host: 'web',
+  syncBackground: true,
 });
 const dbReadyMs = performance.now() - startedAt;
 if (!startup.ok) {

@@ -37,6 +37,7 @@ function start(): void {
     appVersion: app.getVersion(),
     host: 'electron',
     autofillHost: electronAutofillHost(),
+    syncBackground: true,
   });
   if (!startup.ok) {
     // The window still opens and shows this message; the dialog makes sure it is seen.

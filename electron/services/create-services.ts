@@ -11,7 +11,9 @@ import { createSettingsRepository } from '../../db/repositories/settings-reposit
 import { createDigitizationRepository } from '../../db/repositories/digitization-repository';
 import { createScanDraftsRepository } from '../../db/repositories/scan-drafts-repository';
 import { createDocumentScannerProfilesRepository } from '../../db/repositories/document-scanner-profiles-repository';
+import { createSyncRepository } from '../../db/repositories/sync-repository';
 import { migrationStatusSync } from '../../db/migrate';
+import type { BackoffPolicy } from '../../native/sync/backoff';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
 import {
@@ -55,6 +57,10 @@ import { createSettingsHandlers, createSettingsService } from './settings/settin
 import { systemClock, type Clock } from './shared/clock';
 import { createEventBus, type EventBus } from './shared/event-bus';
 import { createSystemHandlers } from './system/system-service';
+import { createKeyStore } from './sync/key-store';
+import { createSyncHandlers } from './sync/sync-handlers';
+import { createSyncService, type SyncService } from './sync/sync-service';
+import { createDailySummarySource, officeSummaryProviders } from './sync/summary-source';
 
 export interface ServicesConfig {
   /** Folder with the office database, scans and logs. */
@@ -74,6 +80,10 @@ export interface ServicesConfig {
   autofillHost?: AutofillHost;
   /** Document-scanner drivers and their patience (tests shorten retries; defaults otherwise). */
   scanners?: ScannerConfig;
+  /** Upward sync: run the background sender (the app's hosts; not the CLI or tests). */
+  syncBackground?: boolean;
+  /** Upward sync retry policy (tests shorten it). */
+  syncBackoff?: BackoffPolicy;
 }
 
 export interface AppServices {
@@ -87,6 +97,7 @@ export interface AppServices {
   devices: BarcodeDevices;
   /** The scan/draft/filing service, for hosts that go past the contract (CLI `scan --out`). */
   digitization: DigitizationService;
+  sync: SyncService;
   close(): void;
 }
 
@@ -182,6 +193,20 @@ export function createServices(config: ServicesConfig): AppServices {
     clock,
     actor,
   });
+  const syncRepo = createSyncRepository(db);
+  const syncKeys = createKeyStore(syncRepo, config.dataDir, clock);
+  const sync = createSyncService({
+    repo: syncRepo,
+    settingsRepo: createSettingsRepository(db),
+    office: settings,
+    // One provider per source table of the figures (see summary-source.ts).
+    source: createDailySummarySource(officeSummaryProviders(db)),
+    keys: syncKeys,
+    clock,
+    events,
+    ...(config.syncBackoff ? { backoff: config.syncBackoff } : {}),
+  });
+  if (config.syncBackground) sync.scheduler.start();
 
   const handlers: Handlers = {
     ...createSystemHandlers({
@@ -257,6 +282,13 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       actor,
     }),
+    ...createSyncHandlers({
+      service: sync,
+      repo: syncRepo,
+      keys: syncKeys,
+      office: settings,
+      clock,
+    }),
   };
 
   const pushPort =
@@ -280,7 +312,9 @@ export function createServices(config: ServicesConfig): AppServices {
     autofill,
     devices,
     digitization,
+    sync,
     close: () => {
+      sync.scheduler.stop();
       autofill.abort();
       chip.close();
       void vendorReceiver?.then((r) => r?.close());

@@ -24,3 +24,10 @@ const numberFormatter = new Intl.NumberFormat('vi-VN');
 export function formatNumber(value: number): string {
   return numberFormatter.format(value);
 }
+
+/** ISO instant → "24/11/2026 14:05" in Vietnam (UTC+7 all year). */
+export function formatDateTime(isoInstant: string | null | undefined): string {
+  if (!isoInstant) return '—';
+  const t = new Date(Date.parse(isoInstant) + 7 * 3600_000).toISOString();
+  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
+}

@@ -6,6 +6,8 @@ import { procedureErrors } from './procedures';
 import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
 import { scannerErrors } from './scanner';
+import { hubErrors } from './hub';
+import { syncErrors } from './sync';
 
 /**
  * Every stable error code, one file per domain. A capability adds its file here; codes never
@@ -20,4 +22,6 @@ export const errorCatalog = {
   ...autofillErrors,
   ...deviceErrors,
   ...scannerErrors,
+  ...syncErrors,
+  ...hubErrors,
 } as const;

@@ -18,6 +18,23 @@ import { devicesListCommand } from './commands/devices';
 import { digitizationSummaryCommand } from './commands/digitization';
 import { qrParseCommand } from './commands/qr';
 import { scanCommand } from './commands/scan';
+import {
+  hubEnrollCommand,
+  hubForwardCommand,
+  hubOfficesCommand,
+  hubRevokeCommand,
+  hubServeCommand,
+  hubTotalsCommand,
+  hubUplinkEnrollCommand,
+} from './commands/hub';
+import {
+  syncEnrollCommand,
+  syncKeyCommand,
+  syncNowCommand,
+  syncRefreshCommand,
+  syncRotateKeyCommand,
+  syncStatusCommand,
+} from './commands/sync';
 
 export const COMMANDS: readonly Command[] = [
   dbCheckCommand,
@@ -38,6 +55,19 @@ export const COMMANDS: readonly Command[] = [
   devicesListCommand,
   scanCommand,
   digitizationSummaryCommand,
+  syncEnrollCommand,
+  syncNowCommand,
+  syncStatusCommand,
+  syncKeyCommand,
+  syncRotateKeyCommand,
+  syncRefreshCommand,
+  hubServeCommand,
+  hubEnrollCommand,
+  hubRevokeCommand,
+  hubTotalsCommand,
+  hubOfficesCommand,
+  hubUplinkEnrollCommand,
+  hubForwardCommand,
 ];
 
 function helpText(): string {

@@ -12,6 +12,7 @@ import { devicesMessages } from './sections/devices';
 import { digitizationMessages } from './sections/digitization';
 import { scannersMessages } from './sections/scanners';
 import { settingsMessages } from './sections/settings';
+import { syncMessages } from './sections/sync';
 
 /**
  * UI text, one section file per page (Vietnamese first, English second). A new page adds its
@@ -30,6 +31,7 @@ const SECTIONS = [
   devicesMessages,
   digitizationMessages,
   scannersMessages,
+  syncMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -7,6 +7,7 @@ import { DossiersPage } from './DossiersPage';
 import { DevicesPage } from './DevicesPage';
 import { DigitizationPage } from './DigitizationPage';
 import { SettingsPage } from './SettingsPage';
+import { SyncPage } from './SyncPage';
 
 export interface PageEntry {
   id: string;
@@ -24,6 +25,7 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
   { id: 'devices', label: 'nav.devices', component: DevicesPage },
   { id: 'autofill', label: 'autofill.nav', component: AutofillPage },
+  { id: 'sync', label: 'sync.nav', component: SyncPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
 

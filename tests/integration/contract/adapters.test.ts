@@ -164,6 +164,15 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
     componentType: 'giay-to-tuy-than',
   },
   'digitization.summary': { from: '2026-11-01', to: '2026-11-30' },
+  'sync.status': undefined,
+  'sync.now': undefined,
+  // Port 1 on loopback refuses connections: the enrollment reaches the network layer.
+  'sync.enroll': { hubUrl: 'http://127.0.0.1:1/', code: 'ABCD-EFGH-JKMN' },
+  'sync.publicKey': undefined,
+  'sync.rotateKey': undefined,
+  'sync.setRecipientEnabled': { recipientId: 1, enabled: false },
+  'sync.removeRecipient': { recipientId: 1 },
+  'sync.updateSettings': { batchSize: 100, intervalMinutes: 10, timeoutSeconds: 20 },
 };
 
 /**
@@ -184,6 +193,12 @@ const EXPECTED_ERRORS: Partial<Record<CallName, ErrorCode>> = {
   'digitization.discardDraft': 'SCAN_DRAFT_NOT_FOUND',
   'digitization.documentPdf': 'DOCUMENT_NOT_FOUND',
   'digitization.reuse': 'DOCUMENT_NOT_FOUND',
+  // Calls that need a hub or a recipient this test does not set up.
+  'sync.now': 'SYNC_NOT_CONFIGURED',
+  'sync.enroll': 'SYNC_HUB_UNREACHABLE',
+  'sync.rotateKey': 'SYNC_NOT_CONFIGURED',
+  'sync.setRecipientEnabled': 'SYNC_RECIPIENT_NOT_FOUND',
+  'sync.removeRecipient': 'SYNC_RECIPIENT_NOT_FOUND',
 };
 
 function fakeIpc() {
@@ -269,12 +284,14 @@ describe('both adapters serve the same contract', () => {
       } else {
         expect(ipcResult.ok, `${name}: ${JSON.stringify(ipcResult)}`).toBe(true);
       }
-      // Paths, timestamps and random ids differ between the two runs; shapes and codes must not.
+      // Paths, timestamps, random ids and each office's own key differ between the two runs;
+      // shapes and codes must not.
       const normalise = (r: unknown) =>
         JSON.stringify(r)
           .replace(/motcua-test-\w+/g, 'DIR')
           .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
-          .replace(/"(decodedAt|updatedAt|armedUntil)":\d+/g, '"$1":0');
+          .replace(/"(decodedAt|updatedAt|armedUntil)":\d+/g, '"$1":0')
+          .replace(/"(publicKey|keyId|fingerprint)":"[^"]+"/g, '"$1":"KEY"');
       expect(normalise(httpResult)).toBe(normalise(ipcResult));
     }
   });

@@ -1,0 +1,60 @@
+/** CLI commands as real processes (a hub that can be SIGKILLed, a client killed mid-send). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { APP_ROOT } from '../../electron/host/app-root';
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], {
+    cwd: APP_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface HubProcess {
+  url: string;
+  child: ChildProcess;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** `hub serve --port 0 --ready-json`, resolved on its ready line (never a sleep). */
+export async function spawnHub(db: string, extra: string[] = []): Promise<HubProcess> {
+  const child = spawnCli(['hub', 'serve', '--port', '0', '--db', db, '--ready-json', ...extra]);
+  const errors: string[] = [];
+  child.stderr!.on('data', (c: Buffer) => errors.push(c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`hub did not start: ${errors.join('')}`)),
+      30_000,
+    );
+    child.once('exit', (code) => reject(new Error(`hub exited ${code}: ${errors.join('')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('"ready"')) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+      }
+    });
+  });
+  return {
+    url,
+    child,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+export function waitForExit(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: string | null; stdout: string }> {
+  const out: Buffer[] = [];
+  child.stdout!.on('data', (c: Buffer) => out.push(c));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) =>
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8') }),
+    ),
+  );
+}
