@@ -32,6 +32,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false, // checklist #8
       experimentalFeatures: false, // checklist #9
       webviewTag: false, // checklist #11/#12
+      // Chromium's built-in PDF viewer (scans and reports previewed in-app) is a plugin; Electron
+      // ships no other, and the CSP still limits frames to our own origin and blob: URLs.
+      plugins: true,
       navigateOnDragDrop: false,
       spellcheck: false,
     },

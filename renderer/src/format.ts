@@ -31,3 +31,9 @@ export function formatDateTime(isoInstant: string | null | undefined): string {
   const t = new Date(Date.parse(isoInstant) + 7 * 3600_000).toISOString();
   return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
 }
+
+const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+/** Today as YYYY-MM-DD on a Vietnamese wall calendar, whatever the PC's own zone. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return dayFormatter.format(now);
+}

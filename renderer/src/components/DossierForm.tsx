@@ -4,9 +4,12 @@ import type { ParsedCitizen } from '../../../electron/api/scan-schemas';
 import type { DossierChannel } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiMutation, useApiQuery } from '../api/use-api';
+import { formatDay, todayInVietnam } from '../format';
 import { ErrorNotice } from './ErrorNotice';
 
 const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
+type AssistedChoice = 'pending' | 'submitted' | 'failed';
+const ASSISTED_CHOICES: AssistedChoice[] = ['pending', 'submitted', 'failed'];
 
 /** Vietnamese search that ignores diacritics and case: "khai sinh" finds "Đăng ký khai sinh". */
 export function foldVietnamese(text: string): string {
@@ -24,15 +27,21 @@ export function foldVietnamese(text: string): string {
  */
 export function DossierForm({
   citizen,
+  intakeMethod = 'qr',
   onSaved,
 }: {
   citizen: ParsedCitizen;
+  /** How the citizen's data reached the desk: the card's QR (any scanner), its chip, or typing. */
+  intakeMethod?: 'qr' | 'chip' | 'manual';
   onSaved: (code: string) => void;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [procedureKey, setProcedureKey] = useState('');
-  const [channel, setChannel] = useState<DossierChannel>('in_person');
+  const [channelChoice, setChannel] = useState<DossierChannel | null>(null);
+  const [assisted, setAssisted] = useState<AssistedChoice>('pending');
+  const [reason, setReason] = useState('');
+  const [reference, setReference] = useState('');
   const procedures = useApiQuery(['procedures.list'], () => motcua().procedures.list());
   const office = useApiQuery(['settings.getOffice'], () => motcua().settings.getOffice());
   const create = useApiMutation(
@@ -47,12 +56,40 @@ export function DossierForm({
     );
   }, [procedures.data, query]);
 
+  // Chỉ thị 24/CT-TTg: from its onlineOnlyFrom day a procedure takes no paper; the desk assists an
+  // online filing instead, so that is the only channel offered (the service refuses the others).
+  const procedure = procedures.data?.find((p) => p.key === procedureKey);
+  const onlineOnlySince =
+    procedure?.onlineOnlyFrom && procedure.onlineOnlyFrom <= todayInVietnam()
+      ? procedure.onlineOnlyFrom
+      : null;
+  const channel: DossierChannel =
+    onlineOnlySince !== null ? 'online_assisted' : (channelChoice ?? 'in_person');
+
   function save() {
     if (procedureKey === '') return;
     const { extraFields: _extra, ...rest } = citizen;
-    create.mutate({ procedureKey, channel, citizen: rest });
+    const assistedFiling =
+      channel === 'online_assisted' && assisted !== 'pending'
+        ? {
+            outcome: assisted,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+          }
+        : undefined;
+    create.mutate({
+      procedureKey,
+      channel,
+      citizen: rest,
+      intakeMethod,
+      ...(assistedFiling ? { assistedFiling } : {}),
+    });
   }
-  const canSave = procedureKey !== '' && !create.isPending && office.data !== null;
+  const canSave =
+    procedureKey !== '' &&
+    !create.isPending &&
+    office.data !== null &&
+    !(channel === 'online_assisted' && assisted === 'failed' && reason.trim() === '');
 
   return (
     <section className="card" data-testid="dossier-form">
@@ -81,6 +118,11 @@ export function DossierForm({
           </option>
         ))}
       </select>
+      {onlineOnlySince !== null && (
+        <p className="notice notice-warn" data-testid="online-only">
+          {t('counter.onlineOnly', { day: formatDay(onlineOnlySince) })}
+        </p>
+      )}
       <fieldset className="radio-row">
         <legend>{t('counter.channel')}</legend>
         {CHANNELS.map((c) => (
@@ -90,12 +132,48 @@ export function DossierForm({
               name="channel"
               value={c}
               checked={channel === c}
+              disabled={onlineOnlySince !== null && c !== 'online_assisted'}
               onChange={() => setChannel(c)}
             />
             {t(`counter.channels.${c}`)}
           </label>
         ))}
       </fieldset>
+      {channel === 'online_assisted' && (
+        <fieldset className="radio-row" data-testid="assisted-outcome">
+          <legend>{t('counter.assisted.legend')}</legend>
+          {ASSISTED_CHOICES.map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name="assisted"
+                value={choice}
+                checked={assisted === choice}
+                onChange={() => setAssisted(choice)}
+              />
+              {t(`counter.assisted.${choice}`)}
+            </label>
+          ))}
+          {assisted === 'failed' && (
+            <input
+              data-testid="assisted-reason"
+              placeholder={t('counter.assisted.reason')}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+          {assisted === 'submitted' && (
+            <input
+              data-testid="assisted-reference"
+              placeholder={t('counter.assisted.reference')}
+              value={reference}
+              maxLength={80}
+              onChange={(e) => setReference(e.target.value)}
+            />
+          )}
+        </fieldset>
+      )}
       <div className="actions">
         <button
           type="button"

@@ -86,6 +86,24 @@ test('importing the 2025 catalogue shows a diff first, then switches; a broken f
     'Khai báo tạm vắng',
   );
   await expect(page.getByTestId('catalog-versions')).toContainText('2025.10-chi-thi-24');
+
+  // Since 01/10/2025 the 25 take no paper: the counter offers only the assisted online filing and
+  // asks for its outcome; a failed filing needs its reason.
+  await app.configureOffice(OFFICE);
+  await app.goTo('counter');
+  await app.readQr(
+    '022303004567|123456789|Trần Thị Ngọc Hường|09112003|Nữ|Hạ Long, Quảng Ninh|01072021',
+  );
+  await page.getByTestId('open-dossier').click();
+  await page.getByTestId('procedure-select').selectOption('dang-ky-thuong-tru');
+  await expect(page.getByTestId('online-only')).toContainText('01/10/2025');
+  await expect(page.locator('input[name="channel"][value="in_person"]')).toBeDisabled();
+  await expect(page.locator('input[name="channel"][value="online_assisted"]')).toBeChecked();
+  await page.locator('input[name="assisted"][value="failed"]').check();
+  await expect(page.getByTestId('dossier-save')).toBeDisabled();
+  await page.getByTestId('assisted-reason').fill('Cổng DVCQG báo lỗi xác thực VNeID');
+  await page.getByTestId('dossier-save').click();
+  await expect(page.getByTestId('dossier-saved')).toBeVisible();
 });
 
 test('a clerk receives a dossier by hand, moves it to done and the dashboard counts it', async ({

@@ -26,6 +26,8 @@ describe('main window options (Electron security checklist)', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.webviewTag).toBe(false);
+    // Only for the built-in PDF viewer (in-app previews of scans and reports).
+    expect(prefs.plugins).toBe(true);
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });

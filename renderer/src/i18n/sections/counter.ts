@@ -50,6 +50,16 @@ const vi = {
     extraFields: 'Trường bổ sung',
     openDossier: 'Lập hồ sơ',
     searchProcedure: 'Tìm thủ tục, ví dụ: khai sinh',
+    onlineOnly:
+      'Từ {{day}} thủ tục này chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg): bộ phận một cửa hỗ trợ người dân nộp trên Cổng Dịch vụ công quốc gia hoặc VNeID.',
+    assisted: {
+      legend: 'Kết quả hỗ trợ nộp trực tuyến',
+      pending: 'Chưa nộp xong (ghi sau)',
+      submitted: 'Đã nộp thành công',
+      failed: 'Không nộp được',
+      reason: 'Lý do không nộp được',
+      reference: 'Mã hồ sơ trên Cổng DVC (nếu có)',
+    },
     printOldId: 'In giấy xác nhận số CMND',
     slipMaking: 'Đang tạo PDF…',
     slipSaved: 'Đã lưu: {{file}}',
@@ -129,6 +139,16 @@ const en: Widen<typeof vi> = {
     extraFields: 'Extra fields',
     openDossier: 'Open a dossier',
     searchProcedure: 'Find a procedure, e.g. birth',
+    onlineOnly:
+      'From {{day}} this procedure is accepted online only (Directive 24/CT-TTg): the desk helps the citizen file on the national portal or VNeID.',
+    assisted: {
+      legend: 'Outcome of the assisted online filing',
+      pending: 'Not finished yet (record later)',
+      submitted: 'Filed successfully',
+      failed: 'Could not be filed',
+      reason: 'Why it could not be filed',
+      reference: 'Dossier code on the portal (if any)',
+    },
     printOldId: 'Print old-ID confirmation',
     slipMaking: 'Making the PDF…',
     slipSaved: 'Saved: {{file}}',
