@@ -171,7 +171,11 @@ class ClipboardSession {
       return { kind: 'no-copy', reads };
     }
     if (!notBefore(at, mark)) return { kind: 'interfered', reads };
-    return { kind: 'copied', fieldText: await this.readText(), reads };
+    try {
+      return { kind: 'copied', fieldText: await this.readText(), reads };
+    } catch {
+      return { kind: 'no-copy', reads }; // the copy could not be read back: unconfirmed
+    }
   }
 
   private async convertTo(target: AtomName): Promise<string | null> {

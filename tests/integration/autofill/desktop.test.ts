@@ -138,6 +138,20 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
     await form.context().close();
   });
 
+  it('a large clerk clipboard (sent in INCR chunks) is read and put back whole', async () => {
+    const form = await applicantForm();
+    // Over xsel's single-request limit, so the clerk's owner sends it incrementally (ICCCM §2.7.2).
+    const large = `${CLERK_CLIPBOARD}\n${'Biên bản tiếp nhận hồ sơ. '.repeat(40_000)}`;
+    await setClipboard(large);
+    const end = await run(services(), { templateId: 'builtin-generic' });
+    expect(end).toMatchObject({ phase: 'done', error: null });
+    expect(await form.inputValue('#diaChi')).toBe(SAMPLE_CITIZEN.address);
+    const back = await clipboard();
+    expect(back.length).toBe(large.length);
+    expect(back === large).toBe(true);
+    await form.context().close();
+  });
+
   it('splits the date of birth into day, month and year fields', async () => {
     const form = await openWindow(browser, { fixture: 'split-date-form.html' }, 'hoTen');
     await untilActiveTitle('Tờ khai');
