@@ -85,6 +85,7 @@ async function perform(
   desktop: Desktop,
   plan: Plan,
   signal: AbortSignal,
+  stillOn: () => Promise<void>,
 ): Promise<void> {
   const { keyboard, clipboard } = desktop;
   if (action.kind === 'wait') return pause(action.ms, signal);
@@ -111,6 +112,8 @@ async function perform(
   // From the paste shortcut on, the field is seen through even if Esc comes: the clipboard may
   // change (next value, the clerk's text) only once the form has finished reading this one.
   const outcome = await offer.confirm(async () => {
+    // Ctrl+C in a window the clerk switched to (a terminal) would do harm: check first.
+    await stillOn();
     await keyboard.selectAll();
     await keyboard.copy();
   }, plan.timing.pasteTimeoutMs);
@@ -140,9 +143,10 @@ export async function runPlan(
   try {
     for (const action of plan.actions) {
       checkAbort(signal);
-      await assertStillOn(desktop, guard, target);
+      const stillOn = () => assertStillOn(desktop, guard, target);
+      await stillOn();
       const actionStart = performance.now();
-      await perform(action, desktop, plan, signal);
+      await perform(action, desktop, plan, signal, stillOn);
       if (action.kind === 'input') fieldMs.push(performance.now() - actionStart);
       done += 1;
       options.onProgress?.({ done, total: plan.actions.length, step: action.step });

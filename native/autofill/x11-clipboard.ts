@@ -31,7 +31,9 @@ const TEXT_TARGETS = new Set([
   'text/plain',
 ]);
 /** How long an owner may take to answer one conversion (the clerk's app, the form's browser). */
-const CONVERSION_TIMEOUT_MS = 2000;
+const CONVERSION_TIMEOUT_MS = 5000;
+/** xsel reads the clerk's text and forks its background owner: a process start, slow under load. */
+const HANDOVER_TIMEOUT_MS = 10_000;
 
 function failed(reason: string, cause?: unknown): AutofillError {
   return new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason }, cause);
@@ -163,7 +165,12 @@ class ClipboardSession {
     const mark = await this.x.serverTime();
     if (!this.owned) return { kind: 'interfered', reads: this.textReads };
     const cleared = this.clearWithin(timeoutMs);
-    await copyBack();
+    try {
+      await copyBack();
+    } catch (error) {
+      this.onClear = null;
+      throw error;
+    }
     const at = await cleared;
     const reads = this.textReads;
     if (at === null) {
@@ -246,12 +253,12 @@ class ClipboardSession {
    */
   async handOver(text: string, xsel: string, env: NodeJS.ProcessEnv): Promise<void> {
     await this.own(text, false);
-    const taken = this.clearWithin(CONVERSION_TIMEOUT_MS);
+    const taken = this.clearWithin(HANDOVER_TIMEOUT_MS);
     const result = await runTool(
       xsel,
       ['--clipboard', '--input'],
       env,
-      CONVERSION_TIMEOUT_MS,
+      HANDOVER_TIMEOUT_MS,
       Buffer.from(text, 'utf8'),
     ).catch((error: unknown) => {
       throw failed('xsel --input failed to start', error);

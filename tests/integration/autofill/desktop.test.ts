@@ -46,18 +46,26 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
     await xvfb?.stop();
   });
 
+  // Generous limits: a megabyte goes through xsel in small INCR chunks, slow under load.
   async function setClipboard(text: string) {
-    await runTool(xsel(), ['--clipboard', '--input'], process.env, 2000, Buffer.from(text));
+    const set = await runTool(
+      xsel(),
+      ['--clipboard', '--input'],
+      process.env,
+      15_000,
+      Buffer.from(text),
+    );
+    expect(set.code, set.stderr).toBe(0);
   }
   async function clipboard(): Promise<string> {
-    return (
-      await runTool(xsel(), ['--clipboard', '--output'], process.env, 2000)
-    ).stdout.toString();
+    const read = await runTool(xsel(), ['--clipboard', '--output'], process.env, 15_000);
+    expect(read.code, read.stderr).toBe(0);
+    return read.stdout.toString();
   }
 
   /** Readiness wait: the window manager-less X server updates titles asynchronously. */
   async function untilActiveTitle(part: string) {
-    for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
       if ((await desktop.windows.active())?.title.includes(part)) return;
       await new Promise((r) => setImmediate(r));
     }
@@ -344,5 +352,5 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
     expect(await terminal.inputValue('#own')).toBe('');
     await terminal.context().close();
     await form.context().close();
-  });
+  }, 120_000); // two CLI processes, each starting Node + tsx: slow on a loaded 2-core machine
 });
