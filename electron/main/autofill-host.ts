@@ -4,7 +4,7 @@
  * down or typing, so the clerk's Esc keeps working in other apps the rest of the time.
  * Not runnable in this repository's CI (no Electron binary); the engine behind it is tested.
  */
-import { BrowserWindow, globalShortcut } from 'electron';
+import { BrowserWindow, globalShortcut, Notification } from 'electron';
 import {
   AutofillError,
   openDesktop,
@@ -12,6 +12,7 @@ import {
   type AutofillHost,
 } from '../services/autofill/autofill-host';
 import type { EventBus } from '../services/shared/event-bus';
+import { HOTKEY_GRACE_MS, HOTKEY_IDLE_NOTICE, runNotice, type Notice } from './autofill-notices';
 
 /** Ctrl+Alt+F (Cmd+Alt+F on macOS): "fill" — clear of Unikey/EVKey's Ctrl+Shift switches. */
 export const AUTOFILL_HOTKEY = 'CommandOrControl+Alt+F';
@@ -45,4 +46,37 @@ export function registerAutofillHotkey(events: EventBus): () => void {
   );
   if (!ok) console.warn(`[autofill] ${AUTOFILL_HOTKEY} is taken by another app`);
   return () => globalShortcut.unregister(AUTOFILL_HOTKEY);
+}
+
+function notify(notice: Notice): void {
+  if (Notification.isSupported()) new Notification({ ...notice, silent: true }).show();
+}
+
+/**
+ * Desktop notifications for runs while our window is not in front (autofill-notices.ts), and for
+ * a hotkey press that started nothing. Returns the unsubscribe function.
+ */
+export function announceAutofillRuns(events: EventBus): () => void {
+  let hotkeyTimer: NodeJS.Timeout | undefined;
+  let running = false;
+  const off = events.subscribe((event) => {
+    if (event.type === 'autofill.hotkey') {
+      clearTimeout(hotkeyTimer);
+      if (!running) hotkeyTimer = setTimeout(() => notify(HOTKEY_IDLE_NOTICE), HOTKEY_GRACE_MS);
+      return;
+    }
+    if (event.type !== 'autofill.run') return;
+    const { run } = event;
+    const wasRunning = running;
+    running = run.phase === 'countdown' || run.phase === 'typing';
+    if (run.phase === 'countdown') clearTimeout(hotkeyTimer);
+    // Once per phase change: progress events repeat the typing phase.
+    if (running && wasRunning) return;
+    const notice = runNotice(run, Date.now());
+    if (notice && BrowserWindow.getFocusedWindow() === null) notify(notice);
+  });
+  return () => {
+    off();
+    clearTimeout(hotkeyTimer);
+  };
 }

@@ -9,7 +9,11 @@ import { APP_DIR_NAME, resolveDataDir } from '../services/shared/data-dir';
 import { silentEvents, startServices } from '../services/startup';
 import { handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
 import { EVENT_CHANNEL } from '../api/ipc-channels';
-import { electronAutofillHost, registerAutofillHotkey } from './autofill-host';
+import {
+  announceAutofillRuns,
+  electronAutofillHost,
+  registerAutofillHotkey,
+} from './autofill-host';
 import { registerIpcAdapter } from './ipc-adapter';
 import { isAppUrl } from './navigation-policy';
 import { installSecurityGuards } from './security';
@@ -61,7 +65,11 @@ function start(): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', unsubscribe);
   const unregisterHotkey = startup.ok ? registerAutofillHotkey(events) : () => undefined;
-  app.on('will-quit', unregisterHotkey);
+  const stopAnnouncing = announceAutofillRuns(events);
+  app.on('will-quit', () => {
+    unregisterHotkey();
+    stopAnnouncing();
+  });
   void window.loadURL(APP_START_URL);
 
   app.on('second-instance', () => {

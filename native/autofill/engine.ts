@@ -9,6 +9,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AutofillError } from './autofill-error';
+import { pasteProblem } from './paste-check';
 import type { Plan, PlanAction } from './plan';
 import type { ActiveWindow, Desktop, FocusGuard, SavedClipboard } from './ports';
 
@@ -84,6 +85,7 @@ async function perform(
   desktop: Desktop,
   plan: Plan,
   signal: AbortSignal,
+  stillOn: () => Promise<void>,
 ): Promise<void> {
   const { keyboard, clipboard } = desktop;
   if (action.kind === 'wait') return pause(action.ms, signal);
@@ -105,20 +107,20 @@ async function perform(
     return;
   }
   const offer = await clipboard.offer(action.text);
-  try {
-    checkAbort(signal);
-    if (offer.readBeforePaste()) {
-      throw new AutofillError('AUTOFILL_PASTE_RACE', { step: action.step });
-    }
-    await keyboard.paste();
-    // The next value may go on the clipboard only after the target fetched this one; otherwise
-    // a slow page pastes the wrong field's value.
-    if (!(await offer.taken(plan.timing.pasteTimeoutMs))) {
-      throw new AutofillError('AUTOFILL_PASTE_NOT_TAKEN', { step: action.step });
-    }
-  } finally {
-    offer.dispose();
-  }
+  checkAbort(signal);
+  await keyboard.paste();
+  // From the paste shortcut on, the field is seen through even if Esc comes: the clipboard may
+  // change (next value, the clerk's text) only once the form has finished reading this one.
+  const outcome = await offer.confirm(async () => {
+    // Ctrl+C in a window the clerk switched to (a terminal) would do harm: check first.
+    await stillOn();
+    await keyboard.selectAll();
+    await keyboard.copy();
+  }, plan.timing.pasteTimeoutMs);
+  const problem = pasteProblem(outcome, action.text, action.replace);
+  if (problem) throw new AutofillError(problem, { step: action.step });
+  // The copy back left the field selected: collapse it to the end, where a paste leaves the caret.
+  if (outcome.kind === 'copied') await keyboard.tap('Right', []);
 }
 
 export async function runPlan(
@@ -141,9 +143,10 @@ export async function runPlan(
   try {
     for (const action of plan.actions) {
       checkAbort(signal);
-      await assertStillOn(desktop, guard, target);
+      const stillOn = () => assertStillOn(desktop, guard, target);
+      await stillOn();
       const actionStart = performance.now();
-      await perform(action, desktop, plan, signal);
+      await perform(action, desktop, plan, signal, stillOn);
       if (action.kind === 'input') fieldMs.push(performance.now() - actionStart);
       done += 1;
       options.onProgress?.({ done, total: plan.actions.length, step: action.step });
@@ -154,6 +157,7 @@ export async function runPlan(
     throw error;
   }
   // Put the clerk's clipboard back (also after an abort, above), so no citizen's data lingers.
+  // Every paste was confirmed by then: no read of our values can still be on its way.
   if (saved) await desktop.clipboard.restore(saved);
   return {
     actionsDone: done,

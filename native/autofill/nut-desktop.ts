@@ -65,6 +65,7 @@ function keyboardPort(nut: NutModule, platform: NodeJS.Platform): KeyboardPort {
     tap: (key, mods) => chord(...mods.map((m) => modifiers[m]), keys[key]),
     paste: () => chord(command, Key.V),
     selectAll: () => chord(command, Key.A),
+    copy: () => chord(command, Key.C),
     typeChar: async (char) => {
       await keyboard.type(char);
     },
@@ -72,20 +73,20 @@ function keyboardPort(nut: NutModule, platform: NodeJS.Platform): KeyboardPort {
   };
 }
 
-/** Windows/macOS: nut-js's clipboard cannot tell when a paste was fetched, so wait a moment. */
+/**
+ * Windows/macOS: nut-js's clipboard cannot tell when a paste was fetched or what the field holds
+ * (no owner events, no change counter), so the next value waits a settle delay. Not exercised
+ * here (no Windows/macOS machine); X11 is the confirmed path.
+ */
 function settledClipboard(nut: NutModule, settleMs: number): ClipboardPort {
   return {
     save: async () => ({ text: await nut.clipboard.getContent() }),
     async offer(text): Promise<PasteOffer> {
       await nut.clipboard.setContent(text);
-      return {
-        readBeforePaste: () => false,
-        taken: async () => (await sleep(settleMs), true),
-        dispose: () => undefined,
-      };
+      return { confirm: async () => (await sleep(settleMs), { kind: 'settled' }) };
     },
     restore: async (saved) => {
-      await nut.clipboard.setContent(saved.text);
+      await nut.clipboard.setContent(saved.text ?? '');
     },
   };
 }

@@ -57,11 +57,14 @@ export interface PlanTiming {
   afterActionMs: number;
   /** Pause between characters in `type` mode. */
   perCharMs: number;
-  /** Upper bound for the target to fetch a pasted value before we give up on that field. */
+  /**
+   * Upper bound for the target to paste and copy the field back before that field counts as
+   * unconfirmed. Only a failing run waits this long; a working one moves on at the copy.
+   */
   pasteTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: PlanTiming = { afterActionMs: 15, perCharMs: 4, pasteTimeoutMs: 1500 };
+export const DEFAULT_TIMING: PlanTiming = { afterActionMs: 15, perCharMs: 4, pasteTimeoutMs: 3000 };
 
 export interface Plan {
   actions: readonly PlanAction[];

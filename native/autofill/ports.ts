@@ -11,32 +11,49 @@ export interface KeyboardPort {
   paste(): Promise<void>;
   /** The platform's select-all shortcut (Ctrl+A; Cmd+A on macOS). */
   selectAll(): Promise<void>;
+  /** The platform's copy shortcut (Ctrl+C; Cmd+C on macOS). */
+  copy(): Promise<void>;
   typeChar(char: string): Promise<void>;
   /** Whether `type` mode can produce this text on this platform (X11 types only the keymap). */
   canType(text: string): boolean;
 }
 
-/** A value offered on the clipboard for one paste. */
+/**
+ * How a paste ended, as far as the platform can tell. On X11 the engine makes the target copy the
+ * field back (select all, copy): the target handles keys in order, so its copy proves it has
+ * finished reading the pasted value, and the copy shows what the field holds.
+ */
+export type PasteOutcome =
+  /** The target copied the field: its text (null when the copy is not text). */
+  | { kind: 'copied'; fieldText: string | null; reads: number }
+  /** No copy came back in time: whether the field got the value is unknown. */
+  | { kind: 'no-copy'; reads: number }
+  /** Another program took the clipboard while the paste was in flight. */
+  | { kind: 'interfered'; reads: number }
+  /** The platform cannot tell (Windows/macOS through nut-js): waited a settle delay. */
+  | { kind: 'settled' };
+
+/** A value on the clipboard for one paste. `reads`: times the target fetched it as text. */
 export interface PasteOffer {
   /**
-   * Called right before the paste shortcut. True when the value was already read: an earlier
-   * paste was still reading when this value replaced it, so that field may hold this value.
+   * Called right after the paste shortcut. `copyBack` presses select-all and copy in the target;
+   * the offer keeps serving this value until the outcome is known, so a late read never gets the
+   * next field's value or the clerk's clipboard.
    */
-  readBeforePaste(): boolean;
-  /** Resolves true once the target fetched the value (or after a settle delay where the platform cannot tell), false on timeout. */
-  taken(timeoutMs: number): Promise<boolean>;
-  dispose(): void;
+  confirm(copyBack: () => Promise<void>, timeoutMs: number): Promise<PasteOutcome>;
 }
 
 export interface ClipboardPort {
-  /** The clerk's clipboard text, to put back afterwards (opaque to the engine). */
+  /** The clerk's clipboard, to put back afterwards (opaque to the engine). */
   save(): Promise<SavedClipboard>;
   offer(text: string): Promise<PasteOffer>;
+  /** Puts the clerk's clipboard back; called once after `save`, whatever happened. */
   restore(saved: SavedClipboard): Promise<void>;
 }
 
 export interface SavedClipboard {
-  readonly text: string;
+  /** null: the clipboard was empty or held no text. */
+  readonly text: string | null;
 }
 
 export interface ActiveWindow {

@@ -1,189 +1,316 @@
 /**
- * X11 CLIPBOARD through `xsel`. An X selection is not data but a promise: the owner serves it when
- * a window asks. So each pasted value gets its own `xsel --nodetach -vvvv` owner, and its trace
- * ("handle_selection_request … target=UTF8_STRING … Confirming conversion") tells us exactly when
- * the target fetched the value — only then may the next value replace it.
+ * X11 CLIPBOARD with our own selection owner, correct by construction rather than by timing.
+ *
+ * An X selection is a promise, not data: the owner serves each read when the target asks, and a
+ * paste is a burst of reads (Chromium: TARGETS, UTF8_STRING, a dozen TARGETS, UTF8_STRING again,
+ * all with CurrentTime, so a read cannot be matched to a paste by its timestamp). So we keep one
+ * value per paste and keep serving it until the target proves it has finished reading: the engine
+ * presses select-all and copy after the paste, the target (which handles keys in order) takes
+ * the CLIPBOARD for its copy, and that SelectionClear can only come after every read of the paste.
+ * We then read the target's copy: what the field really holds. Only then does the next value (or
+ * the clerk's clipboard) replace ours. ICCCM §2 (selections) is the reference throughout.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { XEvent } from 'x11';
 import { AutofillError } from './autofill-error';
-import type { ClipboardPort, PasteOffer, SavedClipboard } from './ports';
-import { CANNOT_OPEN_DISPLAY, runTool } from './x11-tools';
+import type { ClipboardPort, PasteOffer, PasteOutcome, SavedClipboard } from './ports';
+import { openX11Session, PROPERTY_REPLACE, type X11Session } from './x11-connection';
+import {
+  convert,
+  decodeText,
+  notBefore,
+  type AtomName,
+  type OfferedValue,
+} from './x11-selection-data';
+import { runTool } from './x11-tools';
 
-const REQUEST = /handle_selection_request/;
-const TEXT_TARGET = /target=0x[0-9a-f]+ \((UTF8_STRING|STRING|TEXT)\)/;
-const CONFIRMED = /Confirming conversion/;
-const INPUT_READ = /Accumulated \d+ bytes input/;
+const TEXT_TARGETS = new Set([
+  'UTF8_STRING',
+  'TEXT',
+  'text/plain;charset=utf-8',
+  'STRING',
+  'text/plain',
+]);
+/** How long an owner may take to answer one conversion (the clerk's app, the form's browser). */
+const CONVERSION_TIMEOUT_MS = 5000;
+/** xsel reads the clerk's text and forks its background owner: a process start, slow under load. */
+const HANDOVER_TIMEOUT_MS = 10_000;
 
-function failure(stderr: string, reason: string, cause?: unknown): AutofillError {
-  return CANNOT_OPEN_DISPLAY.test(stderr)
-    ? new AutofillError('AUTOFILL_NO_DISPLAY')
-    : new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason }, cause);
+function failed(reason: string, cause?: unknown): AutofillError {
+  return new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason }, cause);
 }
 
-/**
- * A paste is a burst of requests spread over tens of milliseconds, more under load: Chromium asks
- * TARGETS, reads UTF8_STRING, asks TARGETS a dozen times, then reads UTF8_STRING again and
- * inserts that. Replacing the owner before the last read makes the X server hand that read to
- * the next owner, which refuses it (its ownership is newer than the keystroke): the field stays
- * empty. So the first paste of a run learns how many text reads this target makes (it waits for
- * a long silence), and later pastes wait for that many reads plus a short silence.
- */
-const LEARN_QUIET_MS = 250;
-const SHORT_QUIET_MS = 10;
-
-export interface ReadCountMemory {
-  textReadsPerPaste: number | null;
+function waitFor<T>(
+  register: (settle: (value: T) => void) => void,
+  timeoutMs: number,
+  onTimeout: T,
+) {
+  return new Promise<T>((resolve) => {
+    const timer = setTimeout(() => resolve(onTimeout), timeoutMs);
+    register((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
 }
 
-class XselOffer implements PasteOffer {
-  private textServed = 0;
-  private pasted = false;
-  private earlyText = false;
-  private lastRequestAt = 0;
-  private wake: (() => void) | null = null;
+class ClipboardSession {
+  private readonly names: Map<number, AtomName>;
+  private value: OfferedValue | null = null;
+  private textReads = 0;
+  private owned = false;
+  private onClear: ((time: number) => void) | null = null;
+  private onNotify: ((event: XEvent) => void) | null = null;
+  private chunks = 0;
+  private onChunk: (() => void) | null = null;
 
-  constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
-    private readonly memory: ReadCountMemory,
-  ) {}
-
-  onRequest(isText: boolean): void {
-    this.lastRequestAt = performance.now();
-    if (isText && !this.pasted) this.earlyText = true;
-    this.wake?.();
+  constructor(private readonly x: X11Session) {
+    this.names = new Map(Object.entries(x.atoms).map(([name, atom]) => [atom, name as AtomName]));
+    x.onEvent((event) => this.handle(event));
   }
 
-  onTextServed(): void {
-    if (this.pasted) this.textServed += 1;
-    this.wake?.();
+  private handle(event: XEvent): void {
+    const { window, atoms } = this.x;
+    if (event.name === 'SelectionRequest' && event.selection === atoms.CLIPBOARD) {
+      this.answer(event);
+    } else if (event.name === 'SelectionClear' && event.selection === atoms.CLIPBOARD) {
+      this.owned = false;
+      const settle = this.onClear;
+      this.onClear = null;
+      settle?.(event.time!);
+    } else if (event.name === 'SelectionNotify' && event.requestor === window) {
+      const settle = this.onNotify;
+      this.onNotify = null;
+      settle?.(event);
+    } else if (
+      event.name === 'PropertyNotify' &&
+      event.wid === window &&
+      event.atom === atoms.MOTCUA_SELECTION &&
+      event.state === 0
+    ) {
+      this.chunks += 1;
+      this.onChunk?.();
+    }
   }
 
-  readBeforePaste(): boolean {
-    this.pasted = true;
-    return this.earlyText;
-  }
-
-  private settled(now: number): boolean {
-    if (this.textServed === 0) return false;
-    const quiet = now - this.lastRequestAt;
-    const expected = this.memory.textReadsPerPaste;
-    if (expected !== null && this.textServed >= expected) return quiet >= SHORT_QUIET_MS;
-    return quiet >= LEARN_QUIET_MS;
-  }
-
-  taken(timeoutMs: number): Promise<boolean> {
-    const deadline = performance.now() + timeoutMs;
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (value: boolean) => {
-        clearTimeout(timer);
-        this.wake = null;
-        if (value) {
-          this.memory.textReadsPerPaste = Math.max(
-            this.memory.textReadsPerPaste ?? 0,
-            this.textServed,
-          );
-        }
-        resolve(value);
-      };
-      const check = () => {
-        clearTimeout(timer);
-        const now = performance.now();
-        if (this.settled(now)) return finish(true);
-        if (now >= deadline + (this.textServed > 0 ? LEARN_QUIET_MS : 0)) {
-          return finish(this.textServed > 0);
-        }
-        timer = setTimeout(check, this.textServed > 0 ? SHORT_QUIET_MS : 25);
-      };
-      this.wake = check;
-      this.child.once('close', () => finish(this.textServed > 0));
-      check();
+  /** Serves one read. Requests older than our ownership are refused (ICCCM §2.2). */
+  private answer(request: XEvent): void {
+    const { client, atoms, maxPropertyBytes } = this.x;
+    const requestor = request.requestor!;
+    const target = this.names.get(request.target!);
+    // Obsolete requestors pass None as the property: use the target atom (ICCCM §2.2).
+    const property = request.property || request.target!;
+    const value = this.value;
+    const current =
+      value !== null && (request.time === 0 || notBefore(request.time!, value.ownedAt));
+    const reply = current && target ? convert(target, value, maxPropertyBytes) : null;
+    if (reply) {
+      if (reply.format === 32) {
+        const numbers =
+          reply.type === 'ATOM' ? reply.atoms.map((name) => atoms[name]) : [...reply.integers];
+        client.ChangeProperty(
+          PROPERTY_REPLACE,
+          requestor,
+          property,
+          atoms[reply.type],
+          32,
+          numbers,
+        );
+      } else {
+        client.ChangeProperty(
+          PROPERTY_REPLACE,
+          requestor,
+          property,
+          atoms[reply.type],
+          8,
+          reply.bytes,
+        );
+        if (TEXT_TARGETS.has(target!)) this.textReads += 1;
+      }
+    }
+    client.SendEvent(requestor, 0, 0, {
+      name: 'SelectionNotify',
+      time: request.time!,
+      requestor,
+      selection: request.selection!,
+      target: request.target!,
+      property: reply ? property : 0,
     });
   }
 
-  /**
-   * Not killed here: the target may still be asking this owner for more and would block until
-   * its own timeout. The owner exits by itself when the next value, or the clerk's restored
-   * clipboard, takes the selection (SelectionClear).
-   */
-  dispose(): void {}
+  /** Takes the CLIPBOARD with a fresh server timestamp (ICCCM §2.1: never CurrentTime). */
+  async own(text: string, secret: boolean): Promise<void> {
+    const { client, window, atoms } = this.x;
+    this.value = null;
+    const ownedAt = await this.x.serverTime();
+    this.value = { text, secret, ownedAt };
+    this.textReads = 0;
+    client.SetSelectionOwner(window, atoms.CLIPBOARD, ownedAt);
+    const owner = await new Promise<number>((resolve, reject) =>
+      client.GetSelectionOwner(atoms.CLIPBOARD, (error, id) =>
+        error ? reject(error) : resolve(id),
+      ),
+    ).catch((error: unknown) => {
+      throw failed('GetSelectionOwner failed', error);
+    });
+    if (owner !== window) throw failed('could not take the clipboard');
+    this.owned = true;
+  }
 
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+  private clearWithin(timeoutMs: number): Promise<number | null> {
+    return waitFor<number | null>((settle) => (this.onClear = settle), timeoutMs, null);
+  }
+
+  async confirm(copyBack: () => Promise<void>, timeoutMs: number): Promise<PasteOutcome> {
+    // Server time just before the copy keys: the target's ownership is stamped later than this.
+    const mark = await this.x.serverTime();
+    if (!this.owned) return { kind: 'interfered', reads: this.textReads };
+    const cleared = this.clearWithin(timeoutMs);
+    try {
+      await copyBack();
+    } catch (error) {
+      this.onClear = null;
+      throw error;
+    }
+    const at = await cleared;
+    const reads = this.textReads;
+    if (at === null) {
+      this.onClear = null;
+      return { kind: 'no-copy', reads };
+    }
+    if (!notBefore(at, mark)) return { kind: 'interfered', reads };
+    try {
+      return { kind: 'copied', fieldText: await this.readText(), reads };
+    } catch {
+      return { kind: 'no-copy', reads }; // the copy could not be read back: unconfirmed
+    }
+  }
+
+  private async convertTo(target: AtomName): Promise<string | null> {
+    const { client, window, atoms } = this.x;
+    const notified = waitFor<XEvent | null>(
+      (s) => (this.onNotify = s),
+      CONVERSION_TIMEOUT_MS,
+      null,
+    );
+    client.ConvertSelection(window, atoms.CLIPBOARD, atoms[target], atoms.MOTCUA_SELECTION, 0);
+    const event = await notified;
+    if (!event) {
+      this.onNotify = null;
+      throw failed('the clipboard owner did not answer');
+    }
+    if (!event.property) return null;
+    this.chunks = 0;
+    const first = await this.x.takeProperty(atoms.MOTCUA_SELECTION);
+    if (first.type !== atoms.INCR) {
+      return decodeText(this.names.get(first.type) ?? '', first.data);
+    }
+    return this.readIncrementally();
+  }
+
+  /** Large values come in chunks, each written after we delete the last (ICCCM §2.7.2). */
+  private async readIncrementally(): Promise<string | null> {
+    const parts: Buffer[] = [];
+    let type = '';
+    for (;;) {
+      if (this.chunks === 0) {
+        await waitFor<void>((s) => (this.onChunk = s), CONVERSION_TIMEOUT_MS, undefined);
+        this.onChunk = null;
+        if (this.chunks === 0) throw failed('incremental transfer stalled');
+      }
+      this.chunks -= 1;
+      const chunk = await this.x.takeProperty(this.x.atoms.MOTCUA_SELECTION);
+      if (chunk.data.length === 0) break;
+      type = this.names.get(chunk.type) ?? '';
+      parts.push(chunk.data);
+    }
+    return decodeText(type, Buffer.concat(parts));
+  }
+
+  /** The current owner's text: UTF8_STRING, else Latin-1 STRING; null if it has no text. */
+  async readText(): Promise<string | null> {
+    return (await this.convertTo('UTF8_STRING')) ?? (await this.convertTo('STRING'));
+  }
+
+  async hasOwner(): Promise<boolean> {
+    const { client, atoms } = this.x;
+    return new Promise((resolve, reject) =>
+      client.GetSelectionOwner(atoms.CLIPBOARD, (error, id) =>
+        error ? reject(error) : resolve(id !== 0),
+      ),
+    );
+  }
+
+  async clear(): Promise<void> {
+    this.value = null;
+    // Any client may set the owner to None (X11 protocol, SetSelectionOwner).
+    this.x.client.SetSelectionOwner(0, this.x.atoms.CLIPBOARD, await this.x.serverTime());
+    await this.x.client.sync();
+  }
+
+  /**
+   * Our owner ends with this process (the CLI exits right after a run), so the clerk's text is
+   * handed to an `xsel` background owner; we serve it ourselves until xsel has taken over.
+   */
+  async handOver(text: string, xsel: string, env: NodeJS.ProcessEnv): Promise<void> {
+    await this.own(text, false);
+    const taken = this.clearWithin(HANDOVER_TIMEOUT_MS);
+    const result = await runTool(
+      xsel,
+      ['--clipboard', '--input'],
+      env,
+      HANDOVER_TIMEOUT_MS,
+      Buffer.from(text, 'utf8'),
+    ).catch((error: unknown) => {
+      throw failed('xsel --input failed to start', error);
+    });
+    if (result.code !== 0)
+      throw failed(`xsel --input failed: ${result.stderr.trim().slice(0, 200)}`);
+    if ((await taken) === null) throw failed('xsel did not take the clipboard');
+  }
+
+  close(): Promise<void> {
+    this.value = null;
+    return this.x.close();
   }
 }
 
-/**
- * Learned once per process and kept: the clerk's browser does not change between dossiers, and
- * a target that reads less often than learned only costs the long silence, never a wrong value.
- */
-const PROCESS_MEMORY: ReadCountMemory = { textReadsPerPaste: null };
-
-export function createX11Clipboard(
-  xsel: string,
-  env: NodeJS.ProcessEnv,
-  memory: ReadCountMemory = PROCESS_MEMORY,
-): ClipboardPort {
-  const offers = new Set<XselOffer>();
+export function createX11Clipboard(xsel: string, env: NodeJS.ProcessEnv): ClipboardPort {
+  let session: ClipboardSession | null = null;
+  const active = () => {
+    if (!session) throw failed('clipboard used before save()');
+    return session;
+  };
   return {
     async save(): Promise<SavedClipboard> {
-      const result = await runTool(xsel, ['--clipboard', '--output'], env, 2000).catch((e) => {
-        throw failure('', 'xsel --output failed to start', e);
-      });
-      if (result.code !== 0) throw failure(result.stderr, 'xsel --output failed');
-      return { text: result.stdout.toString('utf8') };
+      const x = await openX11Session(env.DISPLAY ?? '');
+      const opened = new ClipboardSession(x);
+      try {
+        const text = (await opened.hasOwner()) ? await opened.readText() : null;
+        session = opened;
+        return { text };
+      } catch (error) {
+        await opened.close();
+        throw error instanceof AutofillError
+          ? error
+          : failed('reading the clipboard failed', error);
+      }
     },
 
-    offer(text: string): Promise<PasteOffer> {
-      return new Promise((resolve, reject) => {
-        const child = spawn(xsel, ['--clipboard', '--input', '--nodetach', '-vvvv'], {
-          env,
-          stdio: ['pipe', 'ignore', 'pipe'],
-        }) as unknown as ChildProcessWithoutNullStreams;
-        const offer = new XselOffer(child, memory);
-        offers.add(offer);
-        child.on('close', () => offers.delete(offer));
-        const trace: string[] = [];
-        let ready = false;
-        let textPending = false;
-        child.on('error', (error) => reject(failure('', 'xsel failed to start', error)));
-        child.on('close', () => {
-          if (!ready) reject(failure(trace.join('\n'), 'xsel exited before owning the clipboard'));
-        });
-        createInterface({ input: child.stderr }).on('line', (line) => {
-          if (trace.length < 50) trace.push(line);
-          if (!ready && INPUT_READ.test(line)) {
-            ready = true;
-            resolve(offer);
-          } else if (REQUEST.test(line)) {
-            textPending = TEXT_TARGET.test(line);
-            offer.onRequest(textPending);
-          } else if (textPending && CONFIRMED.test(line)) {
-            textPending = false;
-            offer.onTextServed();
-          }
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(Buffer.from(text, 'utf8'));
-      });
+    async offer(text: string): Promise<PasteOffer> {
+      const current = active();
+      await current.own(text, true);
+      return { confirm: (copyBack, timeoutMs) => current.confirm(copyBack, timeoutMs) };
     },
 
     async restore(saved: SavedClipboard): Promise<void> {
-      // Without --nodetach xsel forks an owner that outlives us (the CLI exits right after);
-      // empty input makes it clear the selection, so the last field's value does not linger.
-      const result = await runTool(
-        xsel,
-        ['--clipboard', '--input'],
-        env,
-        2000,
-        Buffer.from(saved.text, 'utf8'),
-      ).catch((e) => {
-        throw failure('', 'xsel --input failed to start', e);
-      });
-      // Owners that lost the selection exit by themselves; make sure none is left behind.
-      for (const offer of offers) offer.kill();
-      if (result.code !== 0) throw failure(result.stderr, 'xsel --input failed');
+      const current = active();
+      session = null;
+      try {
+        if (saved.text === null) await current.clear();
+        else await current.handOver(saved.text, xsel, env);
+      } finally {
+        await current.close();
+      }
     },
   };
 }

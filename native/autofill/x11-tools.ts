@@ -9,6 +9,7 @@ import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { AutofillError } from './autofill-error';
+import { openX11Session } from './x11-connection';
 
 export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | null {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
@@ -84,7 +85,8 @@ export const CANNOT_OPEN_DISPLAY =
 
 /**
  * Linux: a display must be named and reachable before libnut is touched. Wayland-only sessions
- * have no X display for XTest to type into.
+ * have no X display for XTest to type into. `xsel` is needed to leave the clerk's clipboard with
+ * an owner that outlives this process (x11-clipboard.ts).
  */
 export async function probeX11Display(env: NodeJS.ProcessEnv, xsel: string | null): Promise<void> {
   const display = env.DISPLAY?.trim();
@@ -94,14 +96,7 @@ export async function probeX11Display(env: NodeJS.ProcessEnv, xsel: string | nul
     });
   }
   if (!xsel) throw new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason: 'xsel not found' });
-  let result: ToolResult;
-  try {
-    // `--clipboard --output` opens the display and asks the owner for text; harmless to repeat.
-    result = await runTool(xsel, ['--clipboard', '--output'], env, 2000);
-  } catch (error) {
-    throw new AutofillError('AUTOFILL_CLIPBOARD_FAILED', { reason: 'xsel failed to start' }, error);
-  }
-  if (CANNOT_OPEN_DISPLAY.test(result.stderr)) {
-    throw new AutofillError('AUTOFILL_NO_DISPLAY', { display });
-  }
+  // Throws AUTOFILL_NO_DISPLAY when the server cannot be reached or refuses us.
+  const session = await openX11Session(display);
+  await session.close();
 }

@@ -74,8 +74,16 @@ export const autofillErrors = {
     vi: 'Ô đang chọn trên biểu mẫu không nhận dữ liệu dán nên đã dừng. Hãy kiểm tra thứ tự phím Tab của mẫu, hoặc dùng chế độ gõ phím cho bước đó.',
     en: 'The focused form field did not accept the paste, so typing stopped. Check the template’s Tab order, or use typing mode for that step.',
   },
-  AUTOFILL_PASTE_RACE: {
-    vi: 'Trang biểu mẫu đọc dữ liệu dán chậm nên ô trước có thể đã nhận sai giá trị; đã dừng điền. Hãy kiểm tra biểu mẫu, tăng thời gian chờ giữa các bước trong mẫu rồi chạy lại.',
-    en: 'The form read pasted data late, so the previous field may hold the wrong value; typing stopped. Check the form, raise the template’s delay between steps and run again.',
+  AUTOFILL_PASTE_UNCONFIRMED: {
+    vi: 'Không xác nhận được ô trên biểu mẫu đã nhận đúng dữ liệu dán (ô không cho chép lại nội dung, ví dụ ô mật khẩu, hoặc trang phản hồi quá chậm) nên đã dừng. Hãy kiểm tra ô đó; với ô như vậy, dùng chế độ gõ phím cho bước đó.',
+    en: 'Could not confirm that the form field received the pasted value (the field does not allow copying, e.g. a password field, or the page answered too slowly), so typing stopped. Check that field; for such a field use typing mode for that step.',
+  },
+  AUTOFILL_FIELD_MISMATCH: {
+    vi: 'Chỗ đang chọn trên biểu mẫu không giữ đúng giá trị vừa dán nên đã dừng điền: con trỏ không ở một ô nhập (hãy kiểm tra thứ tự phím Tab của mẫu), hoặc ô đã cắt bớt độ dài, tự đổi nội dung hay còn chữ cũ. Hãy kiểm tra và sửa ô đó bằng tay, rồi điều chỉnh mẫu nếu cần.',
+    en: 'The focused part of the form does not hold the value just pasted, so typing stopped: the caret was not in an input field (check the template’s Tab order), or the field cut the value short, changed it or kept old text. Check and correct that field by hand, then adjust the template if needed.',
+  },
+  AUTOFILL_CLIPBOARD_TAKEN: {
+    vi: 'Một chương trình khác (ví dụ trình quản lý clipboard) đã chiếm bộ nhớ tạm trong lúc đang dán nên đã dừng để tránh dán nhầm dữ liệu. Hãy kiểm tra biểu mẫu, tắt chương trình đó nếu có, rồi chạy lại.',
+    en: 'Another program (a clipboard manager, for example) took the clipboard while a value was being pasted, so typing stopped to avoid pasting the wrong data. Check the form, close that program if any, and run again.',
   },
 } as const satisfies MessageTable;

@@ -6,6 +6,7 @@
 import { formatDay, isDatePattern } from '../../../native/autofill/date-format';
 import { maskIdNumber } from '../../../native/cccd/id-number';
 import {
+  DEFAULT_TIMING,
   PLAN_KEYS,
   PLAN_MODIFIERS,
   type Plan,
@@ -205,7 +206,7 @@ export function compileTemplate(
       timing: {
         afterActionMs: template.afterActionMs,
         perCharMs: template.perCharMs,
-        pasteTimeoutMs: 1500,
+        pasteTimeoutMs: DEFAULT_TIMING.pasteTimeoutMs,
       },
     },
     preview,
