@@ -44,7 +44,16 @@ export function dailySummaries(
   from: string,
   to: string,
 ): DailySummaryRow[] {
-  return repo.dailySummaries(from, to, vnDayStart(from), vnDayStart(nextDay(to)));
+  return repo.dailySummaries(from, to);
+}
+
+/** The same rows recomputed from the log and the dossiers (tests prove the counters exact). */
+export function recountDailySummaries(
+  repo: DigitizationRepository,
+  from: string,
+  to: string,
+): DailySummaryRow[] {
+  return repo.recountDailySummaries(from, to, vnDayStart(from), vnDayStart(nextDay(to)));
 }
 
 export function digitizationReport(
