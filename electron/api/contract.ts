@@ -9,6 +9,7 @@ import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
+import { reportsCalls } from './calls/reports';
 import { scannersCalls } from './calls/scanners';
 import { settingsCalls } from './calls/settings';
 import { systemCalls } from './calls/system';
@@ -32,6 +33,7 @@ export const contract = {
   ...devicesCalls,
   ...scannersCalls,
   ...digitizationCalls,
+  ...reportsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

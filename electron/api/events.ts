@@ -134,6 +134,12 @@ export const appEventSchema = z.discriminatedUnion('type', [
     documentId: z.number().int(),
     kind: z.enum(['component', 'result']),
   }),
+  /** Reports (issue 6): a profile or template text changed, or a report was issued. */
+  z.object({
+    type: z.literal('reports.changed'),
+    at: z.number(),
+    profileId: z.number().int().nullable(),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

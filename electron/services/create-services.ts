@@ -11,6 +11,7 @@ import { createSettingsRepository } from '../../db/repositories/settings-reposit
 import { createDigitizationRepository } from '../../db/repositories/digitization-repository';
 import { createScanDraftsRepository } from '../../db/repositories/scan-drafts-repository';
 import { createDocumentScannerProfilesRepository } from '../../db/repositories/document-scanner-profiles-repository';
+import { createReportsRepository } from '../../db/repositories/reports-repository';
 import { migrationStatusSync } from '../../db/migrate';
 import type { Handlers } from '../api/dispatch';
 import { createAuditService } from './audit/audit-service';
@@ -51,6 +52,11 @@ import {
   createProceduresService,
   seedBundledCatalogSync,
 } from './procedures/procedures-service';
+import {
+  createReportsHandlers,
+  createReportsService,
+  type ReportsService,
+} from './reports/reports-service';
 import { createSettingsHandlers, createSettingsService } from './settings/settings-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createEventBus, type EventBus } from './shared/event-bus';
@@ -87,6 +93,8 @@ export interface AppServices {
   devices: BarcodeDevices;
   /** The scan/draft/filing service, for hosts that go past the contract (CLI `scan --out`). */
   digitization: DigitizationService;
+  /** Reports, for the CLI's `report --out` (bytes without a base64 round trip). */
+  reports: ReportsService;
   close(): void;
 }
 
@@ -183,6 +191,26 @@ export function createServices(config: ServicesConfig): AppServices {
     actor,
   });
 
+  const indicators = createIndicatorsService({
+    stats: createDossierStatsRepository(db),
+    dossiers,
+    procedures: proceduresService,
+    desk,
+    clock,
+  });
+  const reports = createReportsService({
+    appRoot: config.appRoot,
+    repo: createReportsRepository(db),
+    digitization: documents,
+    indicators,
+    procedures: proceduresService,
+    settings,
+    clock,
+    events,
+    actor,
+  });
+  reports.profiles.seedBuiltinsSync();
+
   const handlers: Handlers = {
     ...createSystemHandlers({
       appVersion: config.appVersion,
@@ -218,15 +246,7 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       events,
     }),
-    ...createIndicatorsHandlers(
-      createIndicatorsService({
-        stats: createDossierStatsRepository(db),
-        dossiers,
-        procedures: proceduresService,
-        desk,
-        clock,
-      }),
-    ),
+    ...createIndicatorsHandlers(indicators),
     ...createChipHandlers(chip, trust, vendorIngest),
     ...createAutofillHandlers({
       templates,
@@ -257,6 +277,7 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       actor,
     }),
+    ...createReportsHandlers(reports),
   };
 
   const pushPort =
@@ -280,6 +301,7 @@ export function createServices(config: ServicesConfig): AppServices {
     autofill,
     devices,
     digitization,
+    reports,
     close: () => {
       autofill.abort();
       chip.close();

@@ -5,6 +5,7 @@ import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
 import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
+import { reportErrors } from './reports';
 import { scannerErrors } from './scanner';
 
 /**
@@ -20,4 +21,5 @@ export const errorCatalog = {
   ...autofillErrors,
   ...deviceErrors,
   ...scannerErrors,
+  ...reportErrors,
 } as const;
