@@ -82,9 +82,11 @@ export function createReportsRepository(db: SqliteDatabase) {
     `INSERT INTO report_log (profile_id, period, format, purpose, number, sha256, bytes, at, actor)
      VALUES (@profileId, @period, @format, @purpose, @number, @sha256, @bytes, @at, @actor)`,
   );
-  const issued = db.prepare<[number, string], number>(
-    'SELECT count(*) FROM report_log WHERE profile_id = ? AND period = ?',
-  );
+  const issued = db
+    .prepare<[number, string], number>(
+      'SELECT count(*) FROM report_log WHERE profile_id = ? AND period = ?',
+    )
+    .pluck();
   // dossiers_day_procedure narrows to the period; the intake method is read from each row.
   const intake = db.prepare<[string, string], IntakeCountRow>(
     `SELECT procedure_key AS procedureKey, sum(intake_method = 'qr') AS qr,

@@ -17,6 +17,7 @@ import {
 import { devicesListCommand } from './commands/devices';
 import { digitizationSummaryCommand } from './commands/digitization';
 import { qrParseCommand } from './commands/qr';
+import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
 
 export const COMMANDS: readonly Command[] = [
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   devicesListCommand,
   scanCommand,
   digitizationSummaryCommand,
+  reportCommand,
 ];
 
 function helpText(): string {

@@ -113,7 +113,7 @@ export function drawNationalHeading(doc: PdfDoc, heading: NationalHeading): void
   doc.text(agency, left, y, { width: leftWidth, align: 'center' });
   const agencyLine = Math.min(doc.widthOfString(agency), leftWidth);
   const leftCentre = left + leftWidth / 2;
-  const agencyRule = doc.y + 2;
+  const agencyRule = doc.y + 3;
   rule(doc, leftCentre - agencyLine * 0.2, leftCentre + agencyLine * 0.2, agencyRule);
 
   doc.font(FONT.bold).fontSize(12);
@@ -169,9 +169,17 @@ export function renderPdf(doc: PdfDoc): Promise<{ bytes: Buffer; pages: number }
   });
 }
 
-/** Files first (DESIGN.md): temp name, fsync, rename, so a crash never leaves half a file. */
-export function writeFileDurablySync(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Files first (DESIGN.md): temp name, fsync, rename, so a crash or a failed write never leaves
+ * half a file under the final name, and the temporary file is removed whatever fails.
+ * `createDirectories: false` refuses a missing folder (a user-chosen path) instead of making it.
+ */
+export function writeFileDurablySync(
+  path: string,
+  bytes: Uint8Array,
+  options: { createDirectories?: boolean } = {},
+): void {
+  if (options.createDirectories !== false) mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
@@ -183,5 +191,10 @@ export function writeFileDurablySync(path: string, bytes: Uint8Array): void {
     throw error;
   }
   closeSync(fd);
-  renameSync(temp, path);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
