@@ -21,7 +21,7 @@ CREATE UNIQUE INDEX report_profiles_default ON report_profiles (is_default)
 CREATE TABLE report_notes (
   profile_id INTEGER NOT NULL REFERENCES report_profiles (id),
   period TEXT NOT NULL,           -- canonical period: 2026-10, 2026-Q3, 2026, 2026-01-01..2026-03-31
-  procedure_key TEXT NOT NULL,    -- '*' for the whole office
+  procedure_key TEXT NOT NULL,
   field TEXT NOT NULL CHECK (field IN ('beneficiaries', 'problems', 'solutions')),
   text TEXT NOT NULL,
   updated_at INTEGER NOT NULL,

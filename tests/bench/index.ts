@@ -10,6 +10,7 @@ import { digitizationSuite } from './suites/digitization';
 import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { proceduresSuite } from './suites/procedures';
+import { reportsSuite } from './suites/reports';
 
 const SUITES: readonly BenchSuite[] = [
   foundationSuite,
@@ -18,6 +19,7 @@ const SUITES: readonly BenchSuite[] = [
   chipSuite,
   autofillSuite,
   digitizationSuite,
+  reportsSuite,
 ];
 
 const { values } = parseArgs({

@@ -123,7 +123,7 @@ export function createReportsService(deps: ReportsDeps) {
 
   function saveNotes(profileId: number, period: string, notes: readonly ReportNote[]) {
     const known = new Set(deps.procedures.list().map((p) => p.key));
-    const unknown = notes.find((n) => n.procedureKey !== '*' && !known.has(n.procedureKey));
+    const unknown = notes.find((n) => !known.has(n.procedureKey));
     if (unknown) throw new AppError('PROCEDURE_NOT_FOUND', { key: unknown.procedureKey });
     return profiles.saveNotes(profileId, period, notes);
   }
