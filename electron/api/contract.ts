@@ -9,6 +9,7 @@ import { dossiersCalls } from './calls/dossiers';
 import { indicatorsCalls } from './calls/indicators';
 import { intakeCalls } from './calls/intake';
 import { proceduresCalls } from './calls/procedures';
+import { reportsCalls } from './calls/reports';
 import { scannersCalls } from './calls/scanners';
 import { settingsCalls } from './calls/settings';
 import { syncCalls } from './calls/sync';
@@ -34,6 +35,7 @@ export const contract = {
   ...scannersCalls,
   ...digitizationCalls,
   ...syncCalls,
+  ...reportsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -146,6 +146,12 @@ export const appEventSchema = z.discriminatedUnion('type', [
     errorCode: z.string().nullable(),
     nextAttemptAt: z.number().nullable(),
   }),
+  /** Reports (issue 6): a profile or template text changed, or a report was issued. */
+  z.object({
+    type: z.literal('reports.changed'),
+    at: z.number(),
+    profileId: z.number().int().nullable(),
+  }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

@@ -12,6 +12,7 @@ import { createDigitizationRepository } from '../../db/repositories/digitization
 import { createScanDraftsRepository } from '../../db/repositories/scan-drafts-repository';
 import { createDocumentScannerProfilesRepository } from '../../db/repositories/document-scanner-profiles-repository';
 import { createSyncRepository } from '../../db/repositories/sync-repository';
+import { createReportsRepository } from '../../db/repositories/reports-repository';
 import { migrationStatusSync } from '../../db/migrate';
 import type { BackoffPolicy } from '../../native/sync/backoff';
 import type { Handlers } from '../api/dispatch';
@@ -53,6 +54,11 @@ import {
   createProceduresService,
   seedBundledCatalogSync,
 } from './procedures/procedures-service';
+import {
+  createReportsHandlers,
+  createReportsService,
+  type ReportsService,
+} from './reports/reports-service';
 import { createSettingsHandlers, createSettingsService } from './settings/settings-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createEventBus, type EventBus } from './shared/event-bus';
@@ -98,6 +104,8 @@ export interface AppServices {
   /** The scan/draft/filing service, for hosts that go past the contract (CLI `scan --out`). */
   digitization: DigitizationService;
   sync: SyncService;
+  /** Reports, for the CLI's `report --out` (bytes without a base64 round trip). */
+  reports: ReportsService;
   close(): void;
 }
 
@@ -208,6 +216,26 @@ export function createServices(config: ServicesConfig): AppServices {
   });
   if (config.syncBackground) sync.scheduler.start();
 
+  const indicators = createIndicatorsService({
+    stats: createDossierStatsRepository(db),
+    dossiers,
+    procedures: proceduresService,
+    desk,
+    clock,
+  });
+  const reports = createReportsService({
+    appRoot: config.appRoot,
+    repo: createReportsRepository(db),
+    digitization: documents,
+    indicators,
+    procedures: proceduresService,
+    settings,
+    clock,
+    events,
+    actor,
+  });
+  reports.profiles.seedBuiltinsSync();
+
   const handlers: Handlers = {
     ...createSystemHandlers({
       appVersion: config.appVersion,
@@ -243,15 +271,7 @@ export function createServices(config: ServicesConfig): AppServices {
       clock,
       events,
     }),
-    ...createIndicatorsHandlers(
-      createIndicatorsService({
-        stats: createDossierStatsRepository(db),
-        dossiers,
-        procedures: proceduresService,
-        desk,
-        clock,
-      }),
-    ),
+    ...createIndicatorsHandlers(indicators),
     ...createChipHandlers(chip, trust, vendorIngest),
     ...createAutofillHandlers({
       templates,
@@ -289,6 +309,7 @@ export function createServices(config: ServicesConfig): AppServices {
       office: settings,
       clock,
     }),
+    ...createReportsHandlers(reports),
   };
 
   const pushPort =
@@ -313,6 +334,7 @@ export function createServices(config: ServicesConfig): AppServices {
     devices,
     digitization,
     sync,
+    reports,
     close: () => {
       sync.scheduler.stop();
       autofill.abort();

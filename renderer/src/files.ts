@@ -1,4 +1,16 @@
 /** Browser-side file helpers: the renderer has no Node, files cross the contract as text/base64. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A PDF for an in-app frame (CSP frame-src blob:); revoke it when the frame goes. */
+export function pdfBlobUrl(base64: string): string {
+  return URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
+}
+
 export function downloadFile(file: {
   fileName: string;
   mimeType: string;
@@ -7,7 +19,7 @@ export function downloadFile(file: {
 }): void {
   const bytes =
     file.encoding === 'base64'
-      ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0))
+      ? base64ToBytes(file.content)
       : new TextEncoder().encode(file.content);
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const link = document.createElement('a');

@@ -11,6 +11,7 @@ import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { proceduresSuite } from './suites/procedures';
 import { syncSuite } from './suites/sync';
+import { reportsSuite } from './suites/reports';
 
 const SUITES: readonly BenchSuite[] = [
   foundationSuite,
@@ -20,6 +21,7 @@ const SUITES: readonly BenchSuite[] = [
   autofillSuite,
   digitizationSuite,
   syncSuite,
+  reportsSuite,
 ];
 
 const { values } = parseArgs({

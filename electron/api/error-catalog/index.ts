@@ -5,6 +5,7 @@ import { dossierErrors } from './dossiers';
 import { procedureErrors } from './procedures';
 import { deviceErrors } from './devices';
 import { qrErrors } from './qr';
+import { reportErrors } from './reports';
 import { scannerErrors } from './scanner';
 import { hubErrors } from './hub';
 import { syncErrors } from './sync';
@@ -24,4 +25,5 @@ export const errorCatalog = {
   ...scannerErrors,
   ...syncErrors,
   ...hubErrors,
+  ...reportErrors,
 } as const;

@@ -17,6 +17,7 @@ import {
 import { devicesListCommand } from './commands/devices';
 import { digitizationSummaryCommand } from './commands/digitization';
 import { qrParseCommand } from './commands/qr';
+import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
 import {
   hubEnrollCommand,
@@ -68,6 +69,7 @@ export const COMMANDS: readonly Command[] = [
   hubOfficesCommand,
   hubUplinkEnrollCommand,
   hubForwardCommand,
+  reportCommand,
 ];
 
 function helpText(): string {

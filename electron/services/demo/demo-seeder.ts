@@ -33,6 +33,8 @@ export interface DemoSeedOptions {
   now: number;
   seed?: number;
   onProgress?: (daysDone: number, dossiers: number) => void;
+  /** Called with each batch once its dossiers are stored (digitization history hangs off them). */
+  onBatch?: (rows: readonly SeededDossierRow[]) => void;
 }
 
 export interface DemoSeedResult {
@@ -294,11 +296,13 @@ export function seedDemoData(db: SqliteDatabase, options: DemoSeedOptions): Demo
     total += times.length;
     if (batch.length >= 50_000) {
       dossierWriter.insertMany(batch);
+      options.onBatch?.(batch);
       batch = [];
       options.onProgress?.(d + 1, total);
     }
   }
   dossierWriter.insertMany(batch);
+  options.onBatch?.(batch);
   options.onProgress?.(options.days, total);
   return {
     days: options.days,

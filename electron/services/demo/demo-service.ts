@@ -5,6 +5,8 @@ import type { AppServices } from '../create-services';
 import { createSettingsService } from '../settings/settings-service';
 import { createWorkCalendar } from '../dossiers/working-days';
 import type { Clock } from '../shared/clock';
+import { dirname } from 'node:path';
+import { createDemoDigitizer } from './demo-digitization';
 import { seedDemoData, type DemoSeedResult } from './demo-seeder';
 
 /** Used when the office has not been set up yet; the name says it is sample data. */
@@ -26,13 +28,19 @@ export function seedDemoOffice(
   services: AppServices,
   clock: Clock,
   request: DemoSeedRequest,
-): DemoSeedResult & { office: string } {
+): DemoSeedResult & { office: string; documents: number } {
   const { db } = services.database;
   const settings = createSettingsService(createSettingsRepository(db), clock, services.events);
   const office = settings.getOffice() ?? settings.updateOffice(DEMO_OFFICE);
   const procedures = createProceduresRepository(db);
+  const digitizer = createDemoDigitizer(db, {
+    dataDir: dirname(services.database.file),
+    seed: request.seed,
+    now: clock.now(),
+  });
   const result = seedDemoData(db, {
     ...request,
+    onBatch: digitizer.add,
     agencyCode: office.agencyCode,
     procedures: procedures.list(),
     history: procedures.allHistory(),
@@ -42,5 +50,5 @@ export function seedDemoOffice(
   // A bulk load leaves a long WAL; fold it into the database now rather than into the first
   // dossier a clerk receives afterwards.
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { ...result, office: office.officeName };
+  return { ...result, office: office.officeName, documents: digitizer.documents() };
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { motcua } from '../api/motcua';
 import { useApiQuery } from '../api/use-api';
+import { pdfBlobUrl } from '../files';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -24,10 +25,7 @@ export function PdfViewer({
     async () => {
       const result = await motcua().digitization.documentPdf({ documentId });
       if (!result.ok) return result;
-      const binary = atob(result.value.dataBase64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+      const url = pdfBlobUrl(result.value.dataBase64);
       return {
         ok: true as const,
         value: { fileName: result.value.fileName, pages: result.value.pages, url },

@@ -9,6 +9,7 @@ import { dossiersMessages } from './sections/dossiers';
 import { lifecycleMessages } from './sections/lifecycle';
 import { catalogMessages } from './sections/procedures';
 import { devicesMessages } from './sections/devices';
+import { reportsMessages } from './sections/reports';
 import { digitizationMessages } from './sections/digitization';
 import { scannersMessages } from './sections/scanners';
 import { settingsMessages } from './sections/settings';
@@ -32,6 +33,7 @@ const SECTIONS = [
   digitizationMessages,
   scannersMessages,
   syncMessages,
+  reportsMessages,
 ];
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -11,6 +11,7 @@ import { DashboardCharts } from '../components/lifecycle/DashboardCharts';
 import { LevelBadge, TargetStatusBadge } from '../components/lifecycle/badges';
 import { Figure } from '../components/lifecycle/Figure';
 import { Sparkline } from '../components/lifecycle/Sparkline';
+import { ReportsDueBanner } from '../components/reports/ReportsDueBanner';
 import { formatDay, formatNumber } from '../format';
 import { navigate } from '../navigation';
 
@@ -102,6 +103,7 @@ export function DashboardPage() {
           </span>
         )}
       </div>
+      <ReportsDueBanner />
       {data.error && <ErrorNotice error={data.error.apiError} />}
       {!d ? (
         <p className="muted">{t('app.loading')}</p>

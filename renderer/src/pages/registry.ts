@@ -6,6 +6,7 @@ import { DashboardPage } from './DashboardPage';
 import { DossiersPage } from './DossiersPage';
 import { DevicesPage } from './DevicesPage';
 import { DigitizationPage } from './DigitizationPage';
+import { ReportsPage } from './ReportsPage';
 import { SettingsPage } from './SettingsPage';
 import { SyncPage } from './SyncPage';
 
@@ -22,6 +23,7 @@ export const PAGE_REGISTRY: readonly PageEntry[] = [
   { id: 'counter', label: 'nav.counter', component: CounterPage },
   { id: 'dossiers', label: 'nav.dossiers', component: DossiersPage },
   { id: 'digitization', label: 'digitization.nav', component: DigitizationPage },
+  { id: 'reports', label: 'reports.nav', component: ReportsPage },
   { id: 'catalog', label: 'nav.catalog', component: CatalogPage },
   { id: 'devices', label: 'nav.devices', component: DevicesPage },
   { id: 'autofill', label: 'autofill.nav', component: AutofillPage },

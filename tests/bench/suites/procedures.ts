@@ -8,38 +8,7 @@ import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
 import { SAMPLE_CITIZEN } from '../../support/services';
-import {
-  percentile,
-  round,
-  timeIt,
-  type BenchResult,
-  type BenchSuite,
-  type Samples,
-} from '../harness';
-
-/**
- * Wall time (the budget) and, beside it, the CPU time of the same calls: on a shared 2-core
- * machine the wall-clock p99 mostly measures the other processes; the CPU time shows the work.
- */
-async function timeWithCpu(
-  fn: () => Promise<unknown>,
-  iterations: number,
-  warmup: number,
-): Promise<Samples & { cpuP50: number; cpuP99: number }> {
-  const cpu: number[] = [];
-  const wall = await timeIt(
-    async () => {
-      const before = process.cpuUsage();
-      await fn();
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    },
-    iterations,
-    warmup,
-  );
-  const sorted = cpu.slice(warmup).sort((a, b) => a - b);
-  return { ...wall, cpuP50: percentile(sorted, 50), cpuP99: percentile(sorted, 99) };
-}
+import { round, timeWithCpu, type BenchResult, type BenchSuite } from '../harness';
 
 const SUITE = 'procedures';
 

@@ -173,6 +173,34 @@ const EXAMPLES: { [N in CallName]: CallInput<N> } = {
   'sync.setRecipientEnabled': { recipientId: 1, enabled: false },
   'sync.removeRecipient': { recipientId: 1 },
   'sync.updateSettings': { batchSize: 100, intervalMinutes: 10, timeoutSeconds: 20 },
+  'reports.listProfiles': undefined,
+  'reports.saveProfile': {
+    profile: {
+      name: 'Báo cáo gửi Công an xã',
+      title: 'Kết quả tiếp nhận hồ sơ thủ tục của ngành Công an',
+      sections: ['summary', 'procedures'],
+      recipients: ['Công an xã'],
+      filing: 'VT',
+      numberSymbol: 'BC-UBND',
+      parentAgency: '',
+      issuer: '',
+      signerAuthority: 'KT. CHỦ TỊCH',
+      signerTitle: 'PHÓ CHỦ TỊCH',
+      signerName: 'Nguyễn Văn An',
+      frequency: 'quarter',
+      deadlineDay: 10,
+    },
+  },
+  'reports.deleteProfile': { id: 3 },
+  'reports.figures': { period: '2026-11' },
+  'reports.render': { period: '2026-11', format: 'pdf', number: 12 },
+  'reports.notes': { profileId: 2, period: '2026-11' },
+  'reports.saveNotes': {
+    profileId: 2,
+    period: '2026-11',
+    notes: [{ procedureKey: 'dang-ky-khai-sinh', field: 'problems', text: 'Thiếu máy quét' }],
+  },
+  'reports.due': undefined,
 };
 
 /**

@@ -1,10 +1,18 @@
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDossierStatsRepository } from '../../../db/repositories/dossier-stats-repository';
+import { createDigitizationRepository } from '../../../db/repositories/digitization-repository';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
+import {
+  dailySummaries,
+  recountDailySummaries,
+} from '../../../electron/services/digitization/summaries';
+import { checkScanFiles } from '../../../electron/services/system/scan-files-check';
 import { openTestServices, SAMPLE_CITIZEN } from '../../support/services';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
+const tempDirOf = (services: { database: { file: string } }) => dirname(services.database.file);
 const byKey = (r: { bucket: string; procedureKey: string }) => `${r.bucket}|${r.procedureKey}`;
 const sorted = <T extends { bucket: string; procedureKey: string }>(rows: T[]) =>
   [...rows].sort((a, b) => byKey(a).localeCompare(byKey(b)));
@@ -42,6 +50,20 @@ describe('demo seed', () => {
       )
       .get();
     expect(facts).toEqual({ noDue: 0, failedOpen: 0, failedNoReason: 0, paper: 0, backwards: 0 });
+
+    // Digitization history on the same dossiers: counted exactly, every file present.
+    expect(result.documents).toBeGreaterThan(2000);
+    const digitization = createDigitizationRepository(db);
+    const counted = dailySummaries(digitization, from, to);
+    expect(counted).toEqual(recountDailySummaries(digitization, from, to));
+    const sum = (key: 'receivedWithComponents' | 'completedWithResult' | 'reusedDocuments') =>
+      counted.reduce((n, r) => n + r[key], 0);
+    expect(sum('receivedWithComponents')).toBeGreaterThan(0);
+    expect(sum('completedWithResult')).toBeGreaterThan(0);
+    expect(sum('reusedDocuments')).toBeGreaterThan(0);
+    const files = await checkScanFiles(db, tempDirOf(services));
+    expect(files).toMatchObject({ missing: [], mismatched: [], orphans: [] });
+    expect(files!.documents).toBe(result.documents);
 
     // The counter goes on after the seeded numbers.
     await dispatcher.dispatch('dossiers.create', {

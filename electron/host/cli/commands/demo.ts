@@ -46,7 +46,7 @@ export const demoSeedCommand: Command = {
         else
           writeLine(
             io.stdout,
-            `Đã tạo ${result.dossiers} hồ sơ mẫu cho ${result.citizens} công dân mẫu (${result.office}), từ ${result.from} đến ${result.to} trong ${seconds.toFixed(1)} giây.`,
+            `Đã tạo ${result.dossiers} hồ sơ mẫu cho ${result.citizens} công dân mẫu (${result.office}) và ${result.documents} tài liệu số hóa mẫu, từ ${result.from} đến ${result.to} trong ${seconds.toFixed(1)} giây.`,
           );
         return EXIT.ok;
       } finally {
