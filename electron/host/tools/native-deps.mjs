@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * better-sqlite3 is a NAN addon: its binary fits either Node's ABI (tests, CLI, headless host) or
- * Electron's (the desktop app), never both. node-hid, serialport and nut-js are N-API and fit both.
+ * better-sqlite3 and @pokusew/pcsclite are NAN addons: each binary fits either Node's ABI (tests,
+ * CLI, headless host) or Electron's (the desktop app), never both. node-hid, serialport, sharp and
+ * nut-js are N-API and fit both.
  *
  *   postinstall     rebuild for Electron with `electron-builder install-app-deps` when an Electron
  *                   binary exists; skip cleanly when it does not (e.g. ELECTRON_SKIP_BINARY_DOWNLOAD).
@@ -30,27 +31,32 @@ export function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-const probe = "const D=require('better-sqlite3');new D(':memory:').close()";
+const NAN_ADDONS = [
+  { name: 'better-sqlite3', probe: "const D=require('better-sqlite3');new D(':memory:').close()" },
+  // Loading the module loads its binding. A machine without libpcsclite may lack the addon
+  // altogether: only an ABI mismatch asks for a rebuild (chip reading reports the rest itself).
+  { name: '@pokusew/pcsclite', probe: "require('@pokusew/pcsclite')", onlyAbiMismatch: true },
+];
+const ABI_MISMATCH = /NODE_MODULE_VERSION|compiled against a different Node\.js version/;
 
-function loadsInNode() {
-  return spawnSync(process.execPath, ['-e', probe], { cwd: root, stdio: 'ignore' }).status === 0;
-}
-
-function loadsInElectron(binary) {
-  return (
-    spawnSync(binary, ['-e', probe], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    }).status === 0
-  );
+/** The addons whose binary does not load in the given runtime. */
+function addonsToRebuild(runtime, env = process.env) {
+  return NAN_ADDONS.filter(({ probe, onlyAbiMismatch }) => {
+    const result = spawnSync(runtime, ['-e', probe], { cwd: root, encoding: 'utf8', env });
+    if (result.status === 0) return false;
+    return !onlyAbiMismatch || ABI_MISMATCH.test(result.stderr ?? '');
+  }).map((a) => a.name);
 }
 
 function run(command, args) {
+  // Debian's nodejs package ships its headers in /usr/include/node: node-gyp builds offline there.
+  const debianHeaders = existsSync('/usr/include/node/node.h')
+    ? { npm_config_nodedir: '/usr' }
+    : {};
   execFileSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' },
+    env: { ...debianHeaders, ...process.env },
   });
 }
 
@@ -63,22 +69,24 @@ const binary = electronBinary();
 if (task === 'postinstall') {
   if (!binary) {
     console.log(
-      '[native-deps] Không có tệp chạy Electron (ELECTRON_SKIP_BINARY_DOWNLOAD?): giữ better-sqlite3 cho Node; bỏ qua install-app-deps.',
+      '[native-deps] Không có tệp chạy Electron (ELECTRON_SKIP_BINARY_DOWNLOAD?): giữ các mô-đun gốc (better-sqlite3, pcsclite) cho Node; bỏ qua install-app-deps.',
     );
   } else {
     rebuildForElectron();
   }
 } else if (task === 'ensure-node') {
-  if (!loadsInNode()) {
+  const stale = addonsToRebuild(process.execPath);
+  if (stale.length > 0) {
     console.log(
-      '[native-deps] better-sqlite3 đang được dựng cho Electron; dựng lại cho Node (khoảng 80 giây)…',
+      `[native-deps] ${stale.join(', ')} đang được dựng cho Electron; dựng lại cho Node (khoảng 80 giây)…`,
     );
-    run('npm', ['rebuild', 'better-sqlite3']);
+    run('npm', ['rebuild', ...stale]);
   }
 } else if (task === 'ensure-electron') {
   if (!binary) process.exit(3);
-  if (!loadsInElectron(binary)) {
-    console.log('[native-deps] Dựng lại better-sqlite3 cho Electron…');
+  const stale = addonsToRebuild(binary, { ...process.env, ELECTRON_RUN_AS_NODE: '1' });
+  if (stale.length > 0) {
+    console.log(`[native-deps] Dựng lại ${stale.join(', ')} cho Electron…`);
     rebuildForElectron();
   }
 } else {
