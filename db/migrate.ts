@@ -78,18 +78,22 @@ function readLedger(db: SqliteDatabase): LedgerRow[] {
 }
 
 /**
- * Read-only check that this app can use the database: fails on a schema from a newer app and on a
- * released migration whose text changed since it was applied. Writes nothing.
+ * Checks a ledger (the workstation's or a hub's, read by the caller) against the app's
+ * migrations: fails on a schema from a newer app and on a released migration whose text changed
+ * since it was applied.
  */
-export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]): LedgerRow[] {
-  const ledger = readLedger(db);
+export function checkLedger(
+  ledger: readonly Pick<LedgerRow, 'version' | 'name' | 'checksum'>[],
+  migrations: Migration[],
+  subject = 'Database',
+): void {
   const known = new Map(migrations.map((m) => [m.version, m]));
   for (const row of ledger) {
     const migration = known.get(row.version);
     if (!migration) {
       throw new DbError(
         'DB_SCHEMA_NEWER',
-        `Database has migration ${row.version} unknown to this app`,
+        `${subject} has migration ${row.version} unknown to this app`,
         {
           databaseVersion: Math.max(...ledger.map((r) => r.version)),
           appVersion: latestVersion(migrations),
@@ -107,6 +111,12 @@ export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]
       );
     }
   }
+}
+
+/** Read-only check that this app can use the database (see checkLedger). Writes nothing. */
+export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]): LedgerRow[] {
+  const ledger = readLedger(db);
+  checkLedger(ledger, migrations);
   return ledger;
 }
 
