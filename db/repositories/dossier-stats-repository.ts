@@ -57,12 +57,10 @@ export const STATS_COLUMNS = [
   'assisted_failed',
 ] as const;
 
-const SUMS = `sum(received) AS received, sum(in_person) AS inPerson,
-  sum(online_assisted) AS onlineAssisted, sum(postal) AS postal, sum(open) AS open,
-  sum(done) AS done, sum(returned) AS returned, sum(cancelled) AS cancelled,
-  sum(finished_on_time) AS finishedOnTime, sum(full_eligible) AS fullEligible,
-  sum(full_online) AS fullOnline, sum(assisted_submitted) AS assistedSubmitted,
-  sum(assisted_failed) AS assistedFailed`;
+/** Each counter summed under its StatsBucketRow name (`in_person` → `inPerson`). */
+const SUMS = STATS_COLUMNS.map(
+  (c) => `sum(${c}) AS ${c.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}`,
+).join(', ');
 
 /** From the first day of a month to the last day of a month (leap years included). */
 export function wholeMonths(from: string, to: string): boolean {
