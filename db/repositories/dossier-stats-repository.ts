@@ -34,7 +34,8 @@ export interface OpenBucketRow {
 
 export type StatsGranularity = 'day' | 'month' | 'period';
 
-const BUCKET: Readonly<Record<StatsGranularity, string>> = {
+/** A `day` column (YYYY-MM-DD) as the bucket of each granularity; digitization counts use it too. */
+export const DAY_BUCKET: Readonly<Record<StatsGranularity, string>> = {
   day: 'day',
   month: 'substr(day, 1, 7)',
   period: "''",
@@ -70,10 +71,10 @@ export function wholeMonths(from: string, to: string): boolean {
 }
 
 export function createDossierStatsRepository(db: SqliteDatabase) {
-  const granularities = Object.keys(BUCKET) as StatsGranularity[];
+  const granularities = Object.keys(DAY_BUCKET) as StatsGranularity[];
   const statsStatement = (g: StatsGranularity) =>
     db.prepare<[string, string], StatsBucketRow>(
-      `SELECT procedure_key AS procedureKey, ${BUCKET[g]} AS bucket, ${SUMS}
+      `SELECT procedure_key AS procedureKey, ${DAY_BUCKET[g]} AS bucket, ${SUMS}
        FROM dossier_daily_stats WHERE day BETWEEN ? AND ?
        GROUP BY bucket, procedure_key`,
     );
@@ -82,7 +83,7 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
   const openStatement = (g: StatsGranularity) =>
     db.prepare<[{ from: string; to: string; asOf: number }], OpenBucketRow>(
       `SELECT procedure_key AS procedureKey,
-         ${BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
+         ${DAY_BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
          sum(due_at IS NOT NULL AND due_at < @asOf) AS overdue
        FROM dossiers
        WHERE status IN ('received', 'processing') AND +received_day BETWEEN @from AND @to
