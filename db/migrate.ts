@@ -53,7 +53,8 @@ export function latestVersion(migrations: Migration[]): number {
   return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
 }
 
-const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+/** The ledger of applied migrations; a SQLite hub keeps the same table (hub-migrate.ts). */
+export const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   checksum TEXT NOT NULL,

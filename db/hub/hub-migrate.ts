@@ -4,7 +4,7 @@
  * (`db/hub-migrations/sqlite`, `db/hub-migrations/postgres`) numbered in step.
  */
 import { join } from 'node:path';
-import { checkLedger, loadMigrationsSync, type Migration } from '../migrate';
+import { checkLedger, LEDGER_SQL, loadMigrationsSync, type Migration } from '../migrate';
 import type { HubDialect, HubSql, HubSqlExecutor } from './hub-sql';
 
 export const HUB_MIGRATIONS_DIR = join('db', 'hub-migrations');
@@ -14,9 +14,7 @@ export function loadHubMigrationsSync(appRoot: string, dialect: HubDialect): Mig
 }
 
 const LEDGER = {
-  sqlite: `CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
-    applied_at TEXT NOT NULL) STRICT`,
+  sqlite: LEDGER_SQL,
   postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL)`,
