@@ -53,7 +53,8 @@ export function latestVersion(migrations: Migration[]): number {
   return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
 }
 
-const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+/** The ledger of applied migrations; a SQLite hub keeps the same table (hub-migrate.ts). */
+export const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   checksum TEXT NOT NULL,
@@ -78,18 +79,22 @@ function readLedger(db: SqliteDatabase): LedgerRow[] {
 }
 
 /**
- * Read-only check that this app can use the database: fails on a schema from a newer app and on a
- * released migration whose text changed since it was applied. Writes nothing.
+ * Checks a ledger (the workstation's or a hub's, read by the caller) against the app's
+ * migrations: fails on a schema from a newer app and on a released migration whose text changed
+ * since it was applied.
  */
-export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]): LedgerRow[] {
-  const ledger = readLedger(db);
+export function checkLedger(
+  ledger: readonly Pick<LedgerRow, 'version' | 'name' | 'checksum'>[],
+  migrations: Migration[],
+  subject = 'Database',
+): void {
   const known = new Map(migrations.map((m) => [m.version, m]));
   for (const row of ledger) {
     const migration = known.get(row.version);
     if (!migration) {
       throw new DbError(
         'DB_SCHEMA_NEWER',
-        `Database has migration ${row.version} unknown to this app`,
+        `${subject} has migration ${row.version} unknown to this app`,
         {
           databaseVersion: Math.max(...ledger.map((r) => r.version)),
           appVersion: latestVersion(migrations),
@@ -107,6 +112,12 @@ export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]
       );
     }
   }
+}
+
+/** Read-only check that this app can use the database (see checkLedger). Writes nothing. */
+export function verifyMigrationsSync(db: SqliteDatabase, migrations: Migration[]): LedgerRow[] {
+  const ledger = readLedger(db);
+  checkLedger(ledger, migrations);
   return ledger;
 }
 

@@ -4,8 +4,7 @@
  * (`db/hub-migrations/sqlite`, `db/hub-migrations/postgres`) numbered in step.
  */
 import { join } from 'node:path';
-import { DbError } from '../db-error';
-import { latestVersion, loadMigrationsSync, type Migration } from '../migrate';
+import { checkLedger, LEDGER_SQL, loadMigrationsSync, type Migration } from '../migrate';
 import type { HubDialect, HubSql, HubSqlExecutor } from './hub-sql';
 
 export const HUB_MIGRATIONS_DIR = join('db', 'hub-migrations');
@@ -15,9 +14,7 @@ export function loadHubMigrationsSync(appRoot: string, dialect: HubDialect): Mig
 }
 
 const LEDGER = {
-  sqlite: `CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
-    applied_at TEXT NOT NULL) STRICT`,
+  sqlite: LEDGER_SQL,
   postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL)`,
@@ -48,21 +45,7 @@ export async function migrateHub(
     }
     await sql.execScript(tx, LEDGER[sql.dialect]);
     const ledger = await readLedger(tx);
-    const known = new Map(migrations.map((m) => [m.version, m]));
-    for (const row of ledger) {
-      const m = known.get(row.version);
-      if (!m) {
-        throw new DbError('DB_SCHEMA_NEWER', `Hub database has migration ${row.version}`, {
-          databaseVersion: Math.max(...ledger.map((r) => r.version)),
-          appVersion: latestVersion(migrations),
-        });
-      }
-      if (m.checksum !== row.checksum) {
-        throw new DbError('DB_MIGRATION_EDITED', `Hub migration ${row.version} was edited`, {
-          version: row.version,
-        });
-      }
-    }
+    checkLedger(ledger, migrations, 'Hub database');
     const applied = new Set(ledger.map((r) => r.version));
     const pending = migrations.filter((m) => !applied.has(m.version));
     for (const m of pending) {

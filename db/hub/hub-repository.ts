@@ -86,6 +86,9 @@ function upsertSql(table: 'hub_summaries' | 'hub_rollup', rows: number, withOffi
     ON CONFLICT (${key}) DO UPDATE SET ${set} WHERE excluded.revision > ${table}.revision`;
 }
 
+// The forwarder writes its rollup with nextRevision() only, so the revision guard never refuses it.
+const UPSERT_ROLLUP = upsertSql('hub_rollup', 1, false);
+
 function rowParams(row: HubRow): SqlValue[] {
   return [
     row.day,
@@ -301,14 +304,7 @@ export function createHubRepository(sql: HubSql) {
       );
       return rows[0] ? toHubRow(rows[0]) : null;
     },
-    upsertRollup: (tx: HubSqlExecutor, row: HubRow) =>
-      tx.run(
-        `INSERT INTO hub_rollup (day, procedure_key, ${COLUMNS.join(', ')}, figures_key, revision)
-         VALUES (${['?', '?', ...COLUMNS.map(() => '?'), '?', '?'].join(', ')})
-         ON CONFLICT (day, procedure_key) DO UPDATE SET
-           ${[...COLUMNS, 'figures_key', 'revision'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
-        rowParams(row),
-      ),
+    upsertRollup: (tx: HubSqlExecutor, row: HubRow) => tx.run(UPSERT_ROLLUP, rowParams(row)),
     async pendingRollup(limit: number) {
       const rows = await sql.query<Record<string, unknown>>(
         `${ROW_SELECT('hub_rollup')} WHERE revision > acked_revision

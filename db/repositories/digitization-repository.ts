@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../connection';
+import { DAY_BUCKET, type StatsGranularity } from './dossier-stats-repository';
 
 export type DocumentKind = 'component' | 'result';
 export type LogEvent = 'component_digitized' | 'result_digitized' | 'component_reused';
@@ -85,13 +86,6 @@ const DOC = `SELECT id, dossier_code AS dossierCode, kind, component_type AS com
 
 // Vietnam is UTC+7 all year (vn-time.ts): epoch ms → local calendar day inside SQL.
 const VN_DAY = (col: string) => `date(${col} / 1000 + 25200, 'unixepoch')`;
-
-type SummaryBucket = 'day' | 'month' | 'period';
-const BUCKET_SQL: Readonly<Record<SummaryBucket, string>> = {
-  day: 'day',
-  month: 'substr(day, 1, 7)',
-  period: "''",
-};
 
 function sortedSummaries(rows: DailySummaryRow[]): DailySummaryRow[] {
   return rows.sort(
@@ -209,9 +203,9 @@ export function createDigitizationRepository(db: SqliteDatabase) {
 
   // Received files from dossier_daily_stats, the rest from digitization_daily_stats (0008),
   // summed per day, per month or over the whole period (`day` then holds 'YYYY-MM' or '').
-  const countedSummaries = (bucket: SummaryBucket) =>
+  const countedSummaries = (bucket: StatsGranularity) =>
     db.prepare<[string, string, string, string], DailySummaryRow>(
-      `SELECT ${BUCKET_SQL[bucket]} AS day, procedure_key AS procedureKey, sum(received) AS received,
+      `SELECT ${DAY_BUCKET[bucket]} AS day, procedure_key AS procedureKey, sum(received) AS received,
          sum(rwc) AS receivedWithComponents, sum(rwr) AS receivedWithReuse,
          sum(completed) AS completed, sum(cwr) AS completedWithResult,
          sum(cd) AS componentDocuments, sum(cp) AS componentPages, sum(rd) AS resultDocuments,

@@ -34,7 +34,8 @@ export interface OpenBucketRow {
 
 export type StatsGranularity = 'day' | 'month' | 'period';
 
-const BUCKET: Readonly<Record<StatsGranularity, string>> = {
+/** A `day` column (YYYY-MM-DD) as the bucket of each granularity; digitization counts use it too. */
+export const DAY_BUCKET: Readonly<Record<StatsGranularity, string>> = {
   day: 'day',
   month: 'substr(day, 1, 7)',
   period: "''",
@@ -57,12 +58,10 @@ export const STATS_COLUMNS = [
   'assisted_failed',
 ] as const;
 
-const SUMS = `sum(received) AS received, sum(in_person) AS inPerson,
-  sum(online_assisted) AS onlineAssisted, sum(postal) AS postal, sum(open) AS open,
-  sum(done) AS done, sum(returned) AS returned, sum(cancelled) AS cancelled,
-  sum(finished_on_time) AS finishedOnTime, sum(full_eligible) AS fullEligible,
-  sum(full_online) AS fullOnline, sum(assisted_submitted) AS assistedSubmitted,
-  sum(assisted_failed) AS assistedFailed`;
+/** Each counter summed under its StatsBucketRow name (`in_person` → `inPerson`). */
+const SUMS = STATS_COLUMNS.map(
+  (c) => `sum(${c}) AS ${c.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}`,
+).join(', ');
 
 /** From the first day of a month to the last day of a month (leap years included). */
 export function wholeMonths(from: string, to: string): boolean {
@@ -72,10 +71,10 @@ export function wholeMonths(from: string, to: string): boolean {
 }
 
 export function createDossierStatsRepository(db: SqliteDatabase) {
-  const granularities = Object.keys(BUCKET) as StatsGranularity[];
+  const granularities = Object.keys(DAY_BUCKET) as StatsGranularity[];
   const statsStatement = (g: StatsGranularity) =>
     db.prepare<[string, string], StatsBucketRow>(
-      `SELECT procedure_key AS procedureKey, ${BUCKET[g]} AS bucket, ${SUMS}
+      `SELECT procedure_key AS procedureKey, ${DAY_BUCKET[g]} AS bucket, ${SUMS}
        FROM dossier_daily_stats WHERE day BETWEEN ? AND ?
        GROUP BY bucket, procedure_key`,
     );
@@ -84,7 +83,7 @@ export function createDossierStatsRepository(db: SqliteDatabase) {
   const openStatement = (g: StatsGranularity) =>
     db.prepare<[{ from: string; to: string; asOf: number }], OpenBucketRow>(
       `SELECT procedure_key AS procedureKey,
-         ${BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
+         ${DAY_BUCKET[g].replace('day', 'received_day')} AS bucket, count(*) AS open,
          sum(due_at IS NOT NULL AND due_at < @asOf) AS overdue
        FROM dossiers
        WHERE status IN ('received', 'processing') AND +received_day BETWEEN @from AND @to

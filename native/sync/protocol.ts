@@ -38,12 +38,18 @@ export function isCalendarDay(text: string): boolean {
   return real;
 }
 
-export const dayText = z.string().refine(isCalendarDay, 'YYYY-MM-DD, a real day 2000–2099');
-export const procedureKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'catalogue key');
+// One pattern per identifier, shared by the zod schemas and the hub's fast path below.
+const PROCEDURE_RE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 /** Agency codes (TT 10/2016/TT-BTTTT, e.g. 000.00.15.H33) and administrative unit codes. */
-export const officeCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'office code');
-export const keyId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'key id');
-export const batchId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'batch id');
+const OFFICE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const KEY_ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
+const BATCH_ID_RE = /^[A-Za-z0-9_-]{16,64}$/;
+
+export const dayText = z.string().refine(isCalendarDay, 'YYYY-MM-DD, a real day 2000–2099');
+export const procedureKey = z.string().regex(PROCEDURE_RE, 'catalogue key');
+export const officeCode = z.string().regex(OFFICE_RE, 'office code');
+export const keyId = z.string().regex(KEY_ID_RE, 'key id');
+export const batchId = z.string().regex(BATCH_ID_RE, 'batch id');
 export const publicKeyText = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 Ed25519 key');
 const isoInstant = z.iso.datetime({ offset: false });
 const count = z.number().int().min(0).max(MAX_COUNT);
@@ -189,14 +195,10 @@ export function parseJsonBytes(bytes: Uint8Array): { ok: true; value: unknown } 
 }
 
 /**
- * Validates a request against `schema`, first answering HUB_UNSUPPORTED_VERSION for a document
- * of another protocol or schema version (a newer client, or something else entirely).
+ * The checks both validators make first: an object at all, then this protocol (and, for signed
+ * envelopes, this schema version) before any field is looked at.
  */
-export function validateRequest<T>(
-  value: unknown,
-  schema: z.ZodType<T>,
-  options: { schemaVersion?: boolean } = {},
-): { ok: true; value: T } | ParseFailure {
+function envelopeFailure(value: unknown, schemaVersion: boolean): ParseFailure | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, code: 'HUB_INVALID_BATCH', details: { reason: 'not an object' } };
   }
@@ -208,13 +210,27 @@ export function validateRequest<T>(
       details: { expected: PROTOCOL, received: String(record.protocol).slice(0, 40) },
     };
   }
-  if (options.schemaVersion && record.schemaVersion !== SCHEMA_VERSION) {
+  if (schemaVersion && record.schemaVersion !== SCHEMA_VERSION) {
     return {
       ok: false,
       code: 'HUB_UNSUPPORTED_VERSION',
       details: { expected: SCHEMA_VERSION, received: String(record.schemaVersion).slice(0, 20) },
     };
   }
+  return null;
+}
+
+/**
+ * Validates a request against `schema`, first answering HUB_UNSUPPORTED_VERSION for a document
+ * of another protocol or schema version (a newer client, or something else entirely).
+ */
+export function validateRequest<T>(
+  value: unknown,
+  schema: z.ZodType<T>,
+  options: { schemaVersion?: boolean } = {},
+): { ok: true; value: T } | ParseFailure {
+  const refused = envelopeFailure(value, options.schemaVersion ?? false);
+  if (refused) return refused;
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
@@ -246,10 +262,6 @@ const BATCH_KEYS = [
   'rows',
 ];
 const ROW_KEYS = ['day', 'procedure', 'revision', 'counts'];
-const OFFICE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-const KEY_ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
-const BATCH_ID_RE = /^[A-Za-z0-9_-]{16,64}$/;
-const PROCEDURE_RE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 function exactKeys(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
@@ -276,21 +288,9 @@ export function validateBatchFast(value: unknown): { ok: true; value: Batch } | 
     code: 'HUB_INVALID_BATCH',
     details: { issues: [{ path, message }] },
   });
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, code: 'HUB_INVALID_BATCH', details: { reason: 'not an object' } };
+  const refused = envelopeFailure(value, true);
+  if (refused) return refused;
   const b = value as Record<string, unknown>;
-  if (b.protocol !== PROTOCOL)
-    return {
-      ok: false,
-      code: 'HUB_UNSUPPORTED_VERSION',
-      details: { expected: PROTOCOL, received: String(b.protocol).slice(0, 40) },
-    };
-  if (b.schemaVersion !== SCHEMA_VERSION)
-    return {
-      ok: false,
-      code: 'HUB_UNSUPPORTED_VERSION',
-      details: { expected: SCHEMA_VERSION, received: String(b.schemaVersion).slice(0, 20) },
-    };
   if (!exactKeys(b, BATCH_KEYS)) return invalid('', 'unexpected or missing fields');
   if (typeof b.office !== 'string' || !OFFICE_RE.test(b.office))
     return invalid('office', 'office code');

@@ -13,6 +13,7 @@ import {
   type DossierStatsRepository,
 } from '../../../db/repositories/dossier-stats-repository';
 import {
+  keyOf,
   SUMMARY_FIELDS,
   zeroCounts,
   type SummaryCounts,
@@ -124,7 +125,7 @@ export function createDailySummarySource(providers: SummaryFigureProvider[]): Da
       const merged = new Map<string, DailySummaryData>();
       for (const provider of providers) {
         for (const figures of provider.figures(fromDay, toDay)) {
-          const key = `${figures.day}\u0000${figures.procedure}`;
+          const key = keyOf(figures);
           let row = merged.get(key);
           if (!row) {
             row = { day: figures.day, procedure: figures.procedure, counts: zeroCounts() };
