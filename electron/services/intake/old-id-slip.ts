@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { ScanRecord } from '../../api/scan-schemas';
 import {
+  contentWidth,
   createA4Document,
   drawNationalHeading,
   FONT,
@@ -49,7 +50,7 @@ export async function renderOldIdSlip(
   });
 
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   doc.moveDown(1);
   doc.font(FONT.bold).fontSize(14).text('PHIẾU THÔNG TIN SỐ CHỨNG MINH NHÂN DÂN', left, doc.y, {
     width,
