@@ -86,12 +86,3 @@ export function computeDueDate(calendar: WorkCalendar, receivedAt: number, rule:
   }
   return { startDay, dueDay, dueAt: endOfVnDay(dueDay) };
 }
-
-/** Whole working days from `fromDay` (exclusive) to `toDay` (inclusive); 0 when not after. */
-export function workingDaysBetween(calendar: WorkCalendar, fromDay: string, toDay: string): number {
-  let count = 0;
-  for (let day = addDays(fromDay, 1); day <= toDay; day = addDays(day, 1)) {
-    if (calendar.isWorkingDay(day)) count += 1;
-  }
-  return count;
-}

@@ -260,9 +260,6 @@ export const DE_AN_06_COLUMNS: readonly Column[] = [
   textColumn('solutions', 'Giải pháp', 94, (p) => p.solutions),
 ];
 
-/** The editable cells of the Đề án 06 template (stored per profile and period). */
-export const EDITABLE_KEYS = ['beneficiaries', 'problems', 'solutions'] as const;
-
 /** Column totals for the totals row, from the procedures' own cells. */
 export function totalsRow(columns: readonly Column[], rows: readonly ReportProcedure[]): Cell[] {
   const sums = new Map<string, number>();
