@@ -16,13 +16,9 @@ import {
   type DigitizationRepository,
 } from '../../../db/repositories/digitization-repository';
 import type { DigitizationReport } from '../../api/calls/digitization';
-import { vnDayStart } from '../shared/vn-time';
+import { addDays, vnDayStart } from '../shared/vn-time';
 
 type Totals = DigitizationReport['totals'];
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 export function rateOf(numerator: number, denominator: number) {
   return {
@@ -66,7 +62,7 @@ export function recountDailySummaries(
   from: string,
   to: string,
 ): DailySummaryRow[] {
-  return repo.recountDailySummaries(from, to, vnDayStart(from), vnDayStart(nextDay(to)));
+  return repo.recountDailySummaries(from, to, vnDayStart(from), vnDayStart(addDays(to, 1)));
 }
 
 export function digitizationReport(

@@ -15,6 +15,11 @@ export function vnDay(epochMs: number): string {
   return vnClock(epochMs).slice(0, 10);
 }
 
+/** Calendar arithmetic on YYYY-MM-DD (UTC midnight avoids any DST of the host). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** "YYYY-MM-DD" → "YYMMDD", the date part of a dossier code. */
 export function yymmdd(day: string): string {
   return day.slice(2, 4) + day.slice(5, 7) + day.slice(8, 10);
