@@ -16,16 +16,13 @@ import {
   type DigitizationRepository,
 } from '../../../db/repositories/digitization-repository';
 import type { DigitizationReport } from '../../api/calls/digitization';
+import { percent } from '../indicators/indicator-math';
 import { addDays, vnDayStart } from '../shared/vn-time';
 
 type Totals = DigitizationReport['totals'];
 
 export function rateOf(numerator: number, denominator: number) {
-  return {
-    numerator,
-    denominator,
-    percent: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 100,
-  };
+  return { numerator, denominator, percent: percent(numerator, denominator) };
 }
 
 export function totalsOf(rows: readonly DailySummaryRow[]): Totals {
