@@ -49,7 +49,6 @@ export const AUTOFILL_KEYS = [
   'PageDown',
 ] as const;
 export type AutofillKey = (typeof AUTOFILL_KEYS)[number];
-export const AUTOFILL_MODIFIERS = ['ctrl', 'shift', 'alt'] as const;
 
 export const inputMethod = z.enum(['paste', 'type']);
 

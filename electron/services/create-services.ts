@@ -153,7 +153,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const citizens = createCitizensRepository(db);
   const templates = createTemplatesService(
     createAutofillTemplatesRepository(db),
-    createSettingsRepository(db),
+    settingsRepo,
     clock,
   );
   templates.seedBuiltinsSync();
@@ -205,7 +205,7 @@ export function createServices(config: ServicesConfig): AppServices {
   const syncKeys = createKeyStore(syncRepo, config.dataDir, clock);
   const sync = createSyncService({
     repo: syncRepo,
-    settingsRepo: createSettingsRepository(db),
+    settingsRepo,
     office: settings,
     // One provider per source table of the figures (see summary-source.ts).
     source: createDailySummarySource(officeSummaryProviders(db)),

@@ -11,12 +11,12 @@ import { parseEfCom } from '../../../native/cccd/chip/lds';
 import type { RawRead } from '../../../native/cccd/chip/read-id-card';
 import type { Verification } from '../../../native/cccd/chip/verify-read';
 import type { ChipCitizen, ChipReadResult } from '../../api/calls/chip';
-import { chipWarnings, type ChipWarningCode } from '../../api/chip-checks';
 import type { Citizen, Warning } from '../../api/schemas';
+import { warningMessage, type WarningCode } from '../../api/warnings';
 import { displayPhoto } from './photo';
 
-export function warning(code: ChipWarningCode): Warning {
-  return { code, message: chipWarnings[code].vi };
+export function warning(code: WarningCode): Warning {
+  return { code, message: warningMessage(code) };
 }
 
 export function citizenFromRecord(record: ChipRecord): ChipCitizen {

@@ -143,17 +143,3 @@ export function syntheticCitizen(
     issueDate: issued > today ? today : issued,
   };
 }
-
-/** The QR text a card for this citizen would carry (cccd-formats.md §1.2). */
-export function citizenQrText(c: SyntheticCitizen): string {
-  const ddmmyyyy = (iso: string) => iso.slice(8, 10) + iso.slice(5, 7) + iso.slice(0, 4);
-  return [
-    c.idNumber,
-    c.oldIdNumber ?? '',
-    c.fullName,
-    ddmmyyyy(c.dateOfBirth),
-    c.sex === 'male' ? 'Nam' : 'Nữ',
-    c.address,
-    ddmmyyyy(c.issueDate),
-  ].join('|');
-}

@@ -20,7 +20,7 @@ import { AppError } from '../../api/errors';
 import type { AuditService } from '../audit/audit-service';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
-import { vnDay } from '../shared/vn-time';
+import { vnClock, vnDay } from '../shared/vn-time';
 import { fileSlug } from './component-types';
 import { assemblePdf } from './pdf-assembly';
 import {
@@ -62,12 +62,7 @@ export interface SaveRequest {
 }
 
 function stamp(at: number): string {
-  return new Date(at + 7 * 3600_000)
-    .toISOString()
-    .slice(0, 23)
-    .replace(/[-:]/g, '')
-    .replace('T', '-')
-    .replace('.', '');
+  return vnClock(at).replace(/[-:]/g, '').replace('T', '-').replace('.', '');
 }
 
 export function createDigitizationService(deps: DigitizationDeps) {

@@ -93,9 +93,3 @@ async function assembleWithPdfLib(
   const bytes = await out.save({ useObjectStreams: false });
   return writeDurably(finalPath, async (write) => write(bytes));
 }
-
-/** Pages in a PDF (for documents taken over by reuse, and `db check`). */
-export async function countPdfPages(bytes: Uint8Array): Promise<number> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  return doc.getPageCount();
-}

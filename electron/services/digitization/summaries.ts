@@ -16,20 +16,13 @@ import {
   type DigitizationRepository,
 } from '../../../db/repositories/digitization-repository';
 import type { DigitizationReport } from '../../api/calls/digitization';
-import { vnDayStart } from '../shared/vn-time';
+import { percent } from '../indicators/indicator-math';
+import { addDays, vnDayStart } from '../shared/vn-time';
 
 type Totals = DigitizationReport['totals'];
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 export function rateOf(numerator: number, denominator: number) {
-  return {
-    numerator,
-    denominator,
-    percent: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 100,
-  };
+  return { numerator, denominator, percent: percent(numerator, denominator) };
 }
 
 export function totalsOf(rows: readonly DailySummaryRow[]): Totals {
@@ -66,7 +59,7 @@ export function recountDailySummaries(
   from: string,
   to: string,
 ): DailySummaryRow[] {
-  return repo.recountDailySummaries(from, to, vnDayStart(from), vnDayStart(nextDay(to)));
+  return repo.recountDailySummaries(from, to, vnDayStart(from), vnDayStart(addDays(to, 1)));
 }
 
 export function digitizationReport(

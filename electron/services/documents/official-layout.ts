@@ -3,13 +3,11 @@
  * Phụ lục I prescribes them: the title (ô 5a), the body (ô 6), the signature (ô 7) with the
  * recipients beside it (ô 9b), page numbers, and appendices (§III.1). Sizes are in points.
  */
-import { A4_MARGINS, FONT, mm, rule, type PdfDoc } from './pdf-basics';
+import { A4_MARGINS, contentWidth, FONT, mm, rule, type PdfDoc } from './pdf-basics';
 
 /** Body text: 13 pt (13–14), first line indented 1 cm, ≥ 6 pt between paragraphs (§II.6.e). */
 export const BODY = { size: 13, indent: mm(10), paragraphGap: 6, lineGap: 2 } as const;
 
-const contentWidth = (doc: PdfDoc) =>
-  doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottomLimit = (doc: PdfDoc) => doc.page.height - doc.page.margins.bottom;
 
 /** Starts a new page when fewer than `height` points are left (keeps a block together). */
@@ -127,10 +125,9 @@ export function drawPageNumbers(doc: PdfDoc, groups: readonly number[][]): void 
     pages.forEach((index, n) => {
       if (n === 0) return;
       doc.switchToPage(index);
-      const { left, right } = doc.page.margins;
       doc.font(FONT.regular).fontSize(13);
-      doc.text(String(n + 1), left, mm(9), {
-        width: doc.page.width - left - right,
+      doc.text(String(n + 1), doc.page.margins.left, mm(9), {
+        width: contentWidth(doc),
         align: 'center',
         lineBreak: false,
       });

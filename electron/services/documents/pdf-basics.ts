@@ -44,6 +44,10 @@ export const mm = (value: number): number => (value * 72) / 25.4;
 /** NĐ 30/2020 Phụ lục I §II.2: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
 export const A4_MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 
+/** The width between the current page's left and right margins (portrait or landscape). */
+export const contentWidth = (doc: PdfDoc): number =>
+  doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
 export interface DocumentMeta {
   title: string;
   subject?: string;
@@ -94,8 +98,8 @@ const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
  * date in italics (13 pt) on the line of the number (§II.4.c).
  */
 export function drawNationalHeading(doc: PdfDoc, heading: NationalHeading): void {
-  const { left, right, top } = doc.page.margins;
-  const width = doc.page.width - left - right;
+  const { left, top } = doc.page.margins;
+  const width = contentWidth(doc);
   const leftWidth = width * 0.42;
   const rightX = left + leftWidth;
   const rightWidth = width - leftWidth;

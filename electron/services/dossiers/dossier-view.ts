@@ -1,6 +1,7 @@
 import type { DossierRow } from '../../../db/repositories/dossiers-repository';
 import { maskIdNumber } from '../../../native/cccd/id-number';
 import type { Dossier, DossierTimeliness } from '../../api/calls/dossiers';
+import { vnDay } from '../shared/vn-time';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -34,8 +35,7 @@ export function toDossier(row: DossierRow, now: number): Dossier {
     intakeMethod: row.intakeMethod,
     dueAt: iso(row.dueAt),
     // The due instant is the last millisecond of the due day in Vietnam (working-days.ts).
-    dueDay:
-      row.dueAt === null ? null : new Date(row.dueAt + 7 * 3600_000).toISOString().slice(0, 10),
+    dueDay: row.dueAt === null ? null : vnDay(row.dueAt),
     processingAt: iso(row.processingAt),
     completedAt: iso(row.completedAt),
     statusChangedAt: new Date(row.statusChangedAt).toISOString(),

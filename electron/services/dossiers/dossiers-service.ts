@@ -13,11 +13,10 @@ import type { AuditService } from '../audit/audit-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/event-bus';
-import { vnDay, vnDayStart, yymmdd } from '../shared/vn-time';
+import { addDays, vnDay, vnDayStart, yymmdd } from '../shared/vn-time';
 import type { CalendarService } from './calendar-service';
 import type { DeskSettings } from './desk-settings';
 import { toDossier } from './dossier-view';
-import { addDays } from './working-days';
 
 export { toDossier } from './dossier-view';
 

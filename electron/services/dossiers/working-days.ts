@@ -10,7 +10,7 @@
  *   15:00 it counts from the next working day.
  * - The file is due by the end of the last working day (23:59:59.999 in Asia/Ho_Chi_Minh).
  */
-import { vnDay, vnDayStart } from '../shared/vn-time';
+import { addDays, vnDay, vnDayStart } from '../shared/vn-time';
 
 export interface CalendarEntry {
   day: string; // YYYY-MM-DD
@@ -34,7 +34,6 @@ export interface DueDate {
   dueAt: number;
 }
 
-const DAY_MS = 86_400_000;
 const CUTOFF_MS = 15 * 3600_000;
 /** No real calendar has a year without a working day; this stops a broken one from looping. */
 const MAX_SCAN_DAYS = 400;
@@ -50,11 +49,6 @@ export function createWorkCalendar(entries: readonly CalendarEntry[]): WorkCalen
       return weekday !== 0 && weekday !== 6;
     },
   };
-}
-
-/** Calendar arithmetic on YYYY-MM-DD (UTC midnight avoids any DST of the host). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The first working day strictly after `day`. */
@@ -85,13 +79,4 @@ export function computeDueDate(calendar: WorkCalendar, receivedAt: number, rule:
     dueDay = nextWorkingDay(calendar, dueDay);
   }
   return { startDay, dueDay, dueAt: endOfVnDay(dueDay) };
-}
-
-/** Whole working days from `fromDay` (exclusive) to `toDay` (inclusive); 0 when not after. */
-export function workingDaysBetween(calendar: WorkCalendar, fromDay: string, toDay: string): number {
-  let count = 0;
-  for (let day = addDays(fromDay, 1); day <= toDay; day = addDays(day, 1)) {
-    if (calendar.isWorkingDay(day)) count += 1;
-  }
-  return count;
 }

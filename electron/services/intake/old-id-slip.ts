@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { ScanRecord } from '../../api/scan-schemas';
 import {
+  contentWidth,
   createA4Document,
   drawNationalHeading,
   FONT,
@@ -14,7 +15,8 @@ import {
   vietnameseLongDate,
   writeFileDurablySync,
 } from '../documents/pdf-basics';
-import { vnDay } from '../shared/vn-time';
+import { viShortDate } from '../reports/vi-format';
+import { vnClock, vnDay } from '../shared/vn-time';
 
 export interface SlipOffice {
   officeName: string;
@@ -27,12 +29,6 @@ const SOURCE_NAMES: Record<ScanRecord['source'], string> = {
   serial: 'máy quét cổng COM',
   manual: 'dữ liệu mã QR nhập tay',
 };
-
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
-function vnTime(epochMs: number): string {
-  return new Date(epochMs + 7 * 3600_000).toISOString().slice(11, 16);
-}
 
 export async function renderOldIdSlip(
   appRoot: string,
@@ -54,7 +50,7 @@ export async function renderOldIdSlip(
   });
 
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   doc.moveDown(1);
   doc.font(FONT.bold).fontSize(14).text('PHIẾU THÔNG TIN SỐ CHỨNG MINH NHÂN DÂN', left, doc.y, {
     width,
@@ -66,7 +62,7 @@ export async function renderOldIdSlip(
   });
   doc.moveDown(1).font(FONT.regular).fontSize(13);
   doc.text(
-    `Lúc ${vnTime(scan.receivedAt)} ${vietnameseLongDate(vnDay(scan.receivedAt))}, ${office?.officeName ?? 'Bộ phận Một cửa'} đã đọc mã QR trên thẻ căn cước do công dân xuất trình, với các thông tin sau:`,
+    `Lúc ${vnClock(scan.receivedAt).slice(11, 16)} ${vietnameseLongDate(vnDay(scan.receivedAt))}, ${office?.officeName ?? 'Bộ phận Một cửa'} đã đọc mã QR trên thẻ căn cước do công dân xuất trình, với các thông tin sau:`,
     left,
     doc.y,
     { width, align: 'justify' },
@@ -74,10 +70,10 @@ export async function renderOldIdSlip(
   doc.moveDown(0.5);
   const rows: [string, string][] = [
     ['Họ và tên', c.fullName],
-    ['Ngày sinh', dmy(c.dateOfBirth)],
+    ['Ngày sinh', viShortDate(c.dateOfBirth)],
     ['Giới tính', c.sex === 'male' ? 'Nam' : 'Nữ'],
     ['Số định danh cá nhân', c.idNumber],
-    ['Ngày cấp thẻ', dmy(c.issueDate)],
+    ['Ngày cấp thẻ', viShortDate(c.issueDate)],
     ['Nơi thường trú', c.address],
   ];
   for (const [label, value] of rows) field(doc, label, value, left, width);
@@ -122,7 +118,7 @@ function field(
 
 /** `<data>/slips/YYYY/MM/phieu-cmnd-YYYYMMDD-HHmmss-<last 4 of ID>.pdf`, written durably. */
 export function saveSlip(dataDir: string, bytes: Uint8Array, scan: ScanRecord, now: number) {
-  const stamp = new Date(now + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const stamp = vnClock(now).replace(/[-:T]/g, '').slice(0, 14);
   const last4 = scan.result.ok ? scan.result.citizen.idNumber.slice(-4) : 'xxxx';
   const fileName = `phieu-cmnd-${stamp.slice(0, 8)}-${stamp.slice(8)}-${last4}.pdf`;
   const file = join(dataDir, 'slips', stamp.slice(0, 4), stamp.slice(4, 6), fileName);

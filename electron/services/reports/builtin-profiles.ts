@@ -1,5 +1,16 @@
 import type { ReportProfileInput } from '../../api/report-schemas';
 
+/** Both are monthly reports of the commune People's Committee, signed for it by the chairman. */
+const COMMUNE_MONTHLY = {
+  numberSymbol: 'BC-UBND',
+  parentAgency: '',
+  issuer: '',
+  signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
+  signerTitle: 'CHỦ TỊCH',
+  signerName: '',
+  frequency: 'month',
+} as const satisfies Partial<ReportProfileInput>;
+
 /**
  * The two reports a commune desk sends every month, as starting profiles the office edits
  * (recipients, signer, deadline). Loaded into a database that has no profile yet.
@@ -21,13 +32,7 @@ export const BUILTIN_PROFILES: readonly { key: string; profile: ReportProfileInp
         'Văn phòng HĐND và UBND',
       ],
       filing: 'VT, BPMC',
-      numberSymbol: 'BC-UBND',
-      parentAgency: '',
-      issuer: '',
-      signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
-      signerTitle: 'CHỦ TỊCH',
-      signerName: '',
-      frequency: 'month',
+      ...COMMUNE_MONTHLY,
       deadlineDay: 5,
     },
   },
@@ -47,13 +52,7 @@ export const BUILTIN_PROFILES: readonly { key: string; profile: ReportProfileInp
         'Chủ tịch UBND',
       ],
       filing: 'VT, CAX',
-      numberSymbol: 'BC-UBND',
-      parentAgency: '',
-      issuer: '',
-      signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
-      signerTitle: 'CHỦ TỊCH',
-      signerName: '',
-      frequency: 'month',
+      ...COMMUNE_MONTHLY,
       deadlineDay: 17,
     },
   },

@@ -19,6 +19,7 @@ import {
   ensureSpace,
 } from '../documents/official-layout';
 import {
+  contentWidth,
   createA4Document,
   drawNationalHeading,
   FONT,
@@ -89,7 +90,7 @@ function summarySection(doc: PdfDoc, f: ReportFigures): void {
     `Số hóa ${viInteger(d.componentDocuments)} thành phần hồ sơ (${viInteger(d.componentPages)} trang) và ${viInteger(d.resultDocuments)} kết quả giải quyết (${viInteger(d.resultPages)} trang); tái sử dụng ${viInteger(d.reusedDocuments)} lượt dữ liệu đã số hóa. Tỷ lệ số hóa thành phần hồ sơ ${viPercent(r.components.percent)}, kết quả ${viPercent(r.results.percent)}, tái sử dụng ${viPercent(r.reuse.percent)}.`,
   );
   drawSubheading(doc, '3. Các chỉ tiêu và cách tính');
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const width = contentWidth(doc);
   const columns = [
     { header: 'TT', width: 24, align: 'center' as const },
     { header: 'Chỉ tiêu', width: 150, align: 'left' as const },
@@ -106,7 +107,7 @@ function summarySection(doc: PdfDoc, f: ReportFigures): void {
 
 function chartsSection(doc: PdfDoc, f: ReportFigures): void {
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   const top = [...f.procedures]
     .filter((p) => p.indicators.received > 0)
     .sort((a, b) => b.indicators.received - a.indicators.received || a.seq - b.seq)

@@ -6,6 +6,7 @@
 import type { ReportPeriodView } from '../../api/report-schemas';
 import { AppError } from '../../api/errors';
 import { periodRange } from '../dossiers/dossiers-service';
+import { addDays } from '../shared/vn-time';
 import { roman, viShortDate as dmy } from './vi-format';
 
 export type ReportPeriod = ReportPeriodView;
@@ -16,10 +17,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function lastDay(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
-
-function addDays(day: string, delta: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Days from `from` to `to`, both counted. */

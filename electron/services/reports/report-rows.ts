@@ -4,7 +4,7 @@
  */
 import { DIGITIZATION_FORMULAS } from '../../api/digitization-formulas';
 import { INDICATOR_FORMULAS } from '../../api/indicator-formulas';
-import type { IndicatorName } from '../../api/calls/indicators';
+import type { IndicatorName, IndicatorRow } from '../../api/calls/indicators';
 import type { ReportFigures, ReportProcedure } from '../../api/report-schemas';
 import { percent } from '../indicators/indicator-math';
 import { viInteger } from './vi-format';
@@ -22,6 +22,9 @@ const rate = (numerator: number, denominator: number, percent: number | null): C
   denominator,
   percent,
 });
+/** An indicator's rate with the counts it came from (totals and per-procedure rows alike). */
+const indicatorRate = (row: IndicatorRow, name: IndicatorName): Cell =>
+  rate(row.figures[name].numerator, row.figures[name].denominator, row[name]);
 
 export interface SummaryRow {
   no: string;
@@ -35,8 +38,7 @@ export function summaryRows(f: ReportFigures): SummaryRow[] {
   const t = f.current.totals;
   const d = f.current.digitization;
   const r = f.current.digitizationRates;
-  const indicator = (name: IndicatorName) =>
-    rate(t.figures[name].numerator, t.figures[name].denominator, t[name]);
+  const indicator = (name: IndicatorName) => indicatorRate(t, name);
   const digitization = (key: keyof typeof r) =>
     rate(r[key].numerator, r[key].denominator, r[key].percent);
   return [
@@ -193,6 +195,14 @@ const count = (
   ...(sheetOnly ? { sheetOnly } : {}),
 });
 
+/** A column of free text (names, the Đề án 06 template's narrative cells): no total. */
+const textColumn = (
+  key: string,
+  header: string,
+  width: number,
+  value: (p: ReportProcedure) => string,
+): Column => ({ key, header, width, align: 'left', cell: (p) => text(value(p)), total: 'none' });
+
 const seqColumn: Column = {
   key: 'seq',
   header: 'TT',
@@ -205,14 +215,7 @@ const seqColumn: Column = {
 /** Appendix: the 25 procedures — receipt by channel, timeliness, digitization. */
 export const PROCEDURE_COLUMNS: readonly Column[] = [
   seqColumn,
-  {
-    key: 'name',
-    header: 'Thủ tục hành chính',
-    width: 196,
-    align: 'left',
-    cell: (p) => text(p.name),
-    total: 'none',
-  },
+  textColumn('name', 'Thủ tục hành chính', 196, (p) => p.name),
   count('received', 'Tiếp nhận', 44, (p) => p.indicators.received),
   count('inPerson', 'Trực tiếp', 42, (p) => p.indicators.inPerson),
   count('online', 'Trực tuyến', 44, (p) => p.indicators.onlineAssisted),
@@ -225,10 +228,7 @@ export const PROCEDURE_COLUMNS: readonly Column[] = [
     'Tỷ lệ đúng hạn',
     50,
     { numerator: ['onTime'], denominator: ['received'], minus: ['cancelled'] },
-    (p) => {
-      const f = p.indicators.figures.onTimeRate;
-      return rate(f.numerator, f.denominator, p.indicators.onTimeRate);
-    },
+    (p) => indicatorRate(p.indicators, 'onTimeRate'),
   ),
   count('components', 'TP số hóa', 42, (p) => p.digitization.componentDocuments),
   count('results', 'KQ số hóa', 42, (p) => p.digitization.resultDocuments),
@@ -244,14 +244,7 @@ export const PROCEDURE_COLUMNS: readonly Column[] = [
 /** Appendix: the province's Đề án 06 monthly template, per service. */
 export const DE_AN_06_COLUMNS: readonly Column[] = [
   { ...seqColumn, header: 'STT' },
-  {
-    key: 'name',
-    header: 'Tên dịch vụ công',
-    width: 150,
-    align: 'left',
-    cell: (p) => text(p.name),
-    total: 'none',
-  },
+  textColumn('name', 'Tên dịch vụ công', 150, (p) => p.name),
   count('received', 'Tổng số hồ sơ', 50, (p) => p.indicators.received),
   count('online', 'Trực tuyến', 50, (p) => p.indicators.onlineAssisted),
   ratioColumn(
@@ -259,47 +252,13 @@ export const DE_AN_06_COLUMNS: readonly Column[] = [
     'Tỷ lệ (%)',
     46,
     { numerator: ['online'], denominator: ['received'] },
-    (p) => {
-      const f = p.indicators.figures.onlineShare;
-      return rate(f.numerator, f.denominator, p.indicators.onlineShare);
-    },
+    (p) => indicatorRate(p.indicators, 'onlineShare'),
   ),
-  {
-    key: 'sources',
-    header: 'Nguồn dữ liệu kết nối, chia sẻ',
-    width: 130,
-    align: 'left',
-    cell: (p) => text(p.dataSources),
-    total: 'none',
-  },
-  {
-    key: 'beneficiaries',
-    header: 'Người dân hưởng lợi',
-    width: 80,
-    align: 'left',
-    cell: (p) => text(p.beneficiaries),
-    total: 'none',
-  },
-  {
-    key: 'problems',
-    header: 'Tồn tại, hạn chế',
-    width: 90,
-    align: 'left',
-    cell: (p) => text(p.problems),
-    total: 'none',
-  },
-  {
-    key: 'solutions',
-    header: 'Giải pháp',
-    width: 94,
-    align: 'left',
-    cell: (p) => text(p.solutions),
-    total: 'none',
-  },
+  textColumn('sources', 'Nguồn dữ liệu kết nối, chia sẻ', 130, (p) => p.dataSources),
+  textColumn('beneficiaries', 'Người dân hưởng lợi', 80, (p) => p.beneficiaries),
+  textColumn('problems', 'Tồn tại, hạn chế', 90, (p) => p.problems),
+  textColumn('solutions', 'Giải pháp', 94, (p) => p.solutions),
 ];
-
-/** The editable cells of the Đề án 06 template (stored per profile and period). */
-export const EDITABLE_KEYS = ['beneficiaries', 'problems', 'solutions'] as const;
 
 /** Column totals for the totals row, from the procedures' own cells. */
 export function totalsRow(columns: readonly Column[], rows: readonly ReportProcedure[]): Cell[] {

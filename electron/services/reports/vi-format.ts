@@ -3,6 +3,7 @@
  * thousands, a comma before decimals — 12.345 and 95,23%. Pure and independent of the machine's
  * locale or ICU build, so the PDF text is the same on every workstation.
  */
+import { vnClock } from '../shared/vn-time';
 
 export function viInteger(value: number): string {
   const sign = value < 0 ? '-' : '';
@@ -29,7 +30,7 @@ export function viShortDate(isoDay: string): string {
 
 /** "10:00 ngày 24/11/2026", a moment in Asia/Ho_Chi_Minh (UTC+7 all year, vn-time.ts). */
 export function viDateTime(epochMs: number): string {
-  const local = new Date(epochMs + 7 * 3600_000).toISOString();
+  const local = vnClock(epochMs);
   return `${local.slice(11, 16)} ngày ${viShortDate(local.slice(0, 10))}`;
 }
 

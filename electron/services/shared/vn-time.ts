@@ -5,9 +5,19 @@
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const OFFSET_MS = 7 * 3600_000;
 
+/** Epoch ms → "YYYY-MM-DDTHH:mm:ss.sss" as a wall clock in Vietnam shows it (no zone suffix). */
+export function vnClock(epochMs: number): string {
+  return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 23);
+}
+
 /** Epoch ms → "YYYY-MM-DD" as a wall calendar in Vietnam shows it. */
 export function vnDay(epochMs: number): string {
-  return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 10);
+  return vnClock(epochMs).slice(0, 10);
+}
+
+/** Calendar arithmetic on YYYY-MM-DD (UTC midnight avoids any DST of the host). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** "YYYY-MM-DD" → "YYMMDD", the date part of a dossier code. */

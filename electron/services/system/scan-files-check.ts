@@ -4,10 +4,10 @@
  * reported as orphans — e.g. a PDF written just before a power cut, before its row committed.
  * Read-only: nothing is deleted or "repaired".
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SqliteDatabase } from '../../../db/connection';
+import { fromStoredPath, SCANS_DIR, sha256OfFile, toStoredPath } from '../digitization/scan-files';
 
 export interface ScanFilesReport {
   documents: number;
@@ -15,16 +15,6 @@ export interface ScanFilesReport {
   missing: { id: number; file: string }[];
   mismatched: { id: number; file: string; expected: string; actual: string }[];
   orphans: string[];
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (c) => hash.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 function walk(dir: string, out: string[]): void {
@@ -65,8 +55,9 @@ export async function checkScanFiles(
   for (const row of rows) {
     referenced.add(row.file);
     if (!hashes.has(row.file)) {
-      const path = join(dataDir, ...row.file.split('/'));
-      hashes.set(row.file, existsSync(path) && statSync(path).isFile() ? await sha256(path) : null);
+      const path = fromStoredPath(dataDir, row.file);
+      const present = existsSync(path) && statSync(path).isFile();
+      hashes.set(row.file, present ? (await sha256OfFile(path)).sha256 : null);
     }
     const actual = hashes.get(row.file)!;
     if (actual === null) report.missing.push({ id: row.id, file: row.file });
@@ -83,12 +74,12 @@ export async function checkScanFiles(
     }
   }
   report.files = hashes.size;
-  const scans = join(dataDir, 'scans');
+  const scans = join(dataDir, SCANS_DIR);
   if (existsSync(scans)) {
     const all: string[] = [];
     walk(scans, all);
     for (const path of all) {
-      const stored = relative(dataDir, path).split(sep).join('/');
+      const stored = toStoredPath(dataDir, path);
       if (!referenced.has(stored)) report.orphans.push(stored);
     }
   }

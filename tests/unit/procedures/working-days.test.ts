@@ -4,12 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../../electron/host/app-root';
 import {
-  addDays,
   computeDueDate,
   createWorkCalendar,
   type CalendarEntry,
 } from '../../../electron/services/dossiers/working-days';
-import { vnDay } from '../../../electron/services/shared/vn-time';
+import { addDays, vnDay } from '../../../electron/services/shared/vn-time';
 
 const SHIPPED = JSON.parse(
   readFileSync(join(APP_ROOT, 'resources', 'catalog', 'holidays-vn.json'), 'utf8'),
