@@ -4,6 +4,7 @@ import {
   COMMON_OPTIONS,
   EXIT,
   parseCommandArgs,
+  positiveInt,
   printJson,
   UsageError,
   writeLine,
@@ -95,6 +96,9 @@ export const syncEnrollCommand: Command = {
     ),
 };
 
+const recipientOf = (v: Record<string, unknown>) =>
+  v.recipient === undefined ? undefined : positiveInt('recipient', v.recipient as string, 1);
+
 export const syncNowCommand: Command = {
   name: 'sync now',
   summary: 'Gửi ngay số liệu chưa gửi lên cấp trên (bỏ qua thời gian chờ thử lại)',
@@ -105,9 +109,7 @@ export const syncNowCommand: Command = {
       io,
       { recipient: { type: 'string' }, 'resend-all': { type: 'boolean', default: false } },
       async (call, v) => {
-        const recipientId = v.recipient === undefined ? undefined : Number(v.recipient);
-        if (recipientId !== undefined && !(Number.isInteger(recipientId) && recipientId > 0))
-          throw new UsageError('--recipient phải là số nguyên dương');
+        const recipientId = recipientOf(v);
         const run = (await call('sync.now', {
           ...(recipientId ? { recipientId } : {}),
           resendAll: v['resend-all'] === true,
@@ -125,6 +127,7 @@ export const syncNowCommand: Command = {
         }
         return ok ? EXIT.ok : EXIT.domainError;
       },
+      (v) => void recipientOf(v),
     ),
 };
 
