@@ -3,11 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { APP_ROOT } from '../../electron/host/app-root';
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], {
     cwd: APP_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
