@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 import type { Dispatcher } from '../api/dispatch';
 import { errorMessage, type ApiError, type ErrorCode } from '../api/errors';
@@ -7,6 +6,7 @@ import type { AppEvent } from '../api/events';
 import type { ApiResult } from '../api/result';
 import { readStaticFile } from '../services/shared/static-files';
 import { readBodyBytes } from './shared/read-body';
+import { sameSecret } from './shared/same-secret';
 
 export interface HttpHostOptions {
   dispatcher: Dispatcher;
@@ -61,10 +61,7 @@ function failure(code: ErrorCode, details?: Record<string, unknown>): ApiResult<
 }
 
 function tokensEqual(given: string | null | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return !!given && sameSecret(given, expected);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {

@@ -1,13 +1,17 @@
 /** CLI commands as real processes (a hub that can be SIGKILLed, a client killed mid-send). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { APP_ROOT } from '../../electron/host/app-root';
+import { waitForReadyLine } from './ready-line';
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], {
     cwd: APP_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
@@ -20,21 +24,12 @@ export interface HubProcess {
 /** `hub serve --port 0 --ready-json`, resolved on its ready line (never a sleep). */
 export async function spawnHub(db: string, extra: string[] = []): Promise<HubProcess> {
   const child = spawnCli(['hub', 'serve', '--port', '0', '--db', db, '--ready-json', ...extra]);
-  const errors: string[] = [];
-  child.stderr!.on('data', (c: Buffer) => errors.push(c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`hub did not start: ${errors.join('')}`)),
-      30_000,
-    );
-    child.once('exit', (code) => reject(new Error(`hub exited ${code}: ${errors.join('')}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"ready"')) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { url: string }).url);
-      }
-    });
+  const ready = await waitForReadyLine(child, {
+    what: 'hub',
+    timeoutMs: 30_000,
+    isReady: (line) => line.includes('"ready"'),
   });
+  const url = (JSON.parse(ready) as { url: string }).url;
   return {
     url,
     child,

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { APP_ROOT } from '../../electron/host/app-root';
+import { waitForReadyLine } from './ready-line';
 
 export interface RunningHost {
   url: string;
@@ -39,23 +39,12 @@ export async function startHeadlessHost(
     { cwd: APP_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const ready = await new Promise<RunningHost['ready']>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`host did not start:\n${output.join('')}`)),
-      20_000,
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`host exited with ${code}:\n${output.join('')}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      if (line.startsWith('{')) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as RunningHost['ready']);
-      }
-    });
-  });
+  const line = await waitForReadyLine(
+    child,
+    { what: 'host', timeoutMs: 20_000, isReady: (l) => l.startsWith('{') },
+    output,
+  );
+  const ready = JSON.parse(line) as RunningHost['ready'];
   return {
     url: ready.url,
     origin: new URL(ready.url).origin,

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { APP_ROOT } from '../../electron/host/app-root';
+import { spawnCli } from './cli-process';
 
 export interface CliRun {
   code: number | null;
@@ -13,18 +12,15 @@ export function runCli(
   options: { dataDir?: string; stdin?: Buffer | string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/host/cli/main.ts', ...args],
-      {
-        cwd: APP_ROOT,
-        env: { ...process.env, ...(options.dataDir ? { MOTCUA_DATA_DIR: options.dataDir } : {}) },
-      },
+    const child = spawnCli(
+      args,
+      options.dataDir ? { MOTCUA_DATA_DIR: options.dataDir } : {},
+      'pipe',
     );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) =>
       resolve({
@@ -33,6 +29,6 @@ export function runCli(
         stderr: Buffer.concat(err).toString('utf8'),
       }),
     );
-    child.stdin.end(options.stdin ?? '');
+    child.stdin!.end(options.stdin ?? '');
   });
 }

@@ -7,6 +7,7 @@ import {
 } from '../../services/create-services';
 import { defaultDataDir, resolveDataDir } from '../../services/shared/data-dir';
 import { APP_ROOT, readAppVersion } from '../app-root';
+import { reportError, UsageError, type CliIo } from './cli-kit';
 
 export function cliDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return flag ?? resolveDataDir(defaultDataDir(env), env);
@@ -31,16 +32,38 @@ export function openCliServices(
   return { services, dispatcher: createDispatcher(services.handlers) };
 }
 
-/** Opens the services for one command and always closes them, whatever the command does. */
-export async function withCliServices<T>(
-  dataDir: string,
-  work: (dispatcher: Dispatcher) => Promise<T>,
-): Promise<T> {
-  const { services, dispatcher } = openCliServices(dataDir);
+/** What a command body works with: the services, their dispatcher, and `call` (see callOrThrow). */
+export interface CliSession {
+  services: AppServices;
+  dispatcher: Dispatcher;
+  call: (name: string, input?: unknown) => Promise<unknown>;
+}
+
+/**
+ * Opens the services for one command, runs `body` and always closes them. A domain error is
+ * printed by `reportError` (exit code 1); a usage error goes on to `runCli` (exit code 2).
+ */
+export async function withCliServices(
+  io: CliIo,
+  dataDir: string | undefined,
+  json: boolean,
+  body: (session: CliSession) => Promise<number>,
+  extra: Pick<ServicesConfig, 'autofillHost'> = {},
+): Promise<number> {
   try {
-    return await work(dispatcher);
-  } finally {
-    services.close();
+    const { services, dispatcher } = openCliServices(cliDataDir(dataDir, io.env), extra);
+    try {
+      return await body({
+        services,
+        dispatcher,
+        call: (name, input) => callOrThrow(dispatcher, name, input),
+      });
+    } finally {
+      services.close();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return reportError(io, json, error);
   }
 }
 

@@ -3,7 +3,6 @@
  * for workstations and lower hubs, a read API and a page for the upper level. Separate from the
  * workstation's http-adapter: other clients, other routes, its own codes (error-catalog/hub.ts).
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { errorMessage, toApiError, type ErrorCode } from '../../api/errors';
@@ -19,6 +18,7 @@ import {
 } from '../../services/hub/hub-services';
 import { vnDay } from '../../services/shared/vn-time';
 import { readBodyBytes } from '../shared/read-body';
+import { sameSecret } from '../shared/same-secret';
 import { hubStatusOf } from './hub-http';
 import { HUB_PAGE_CSP, renderHubPage } from './hub-page';
 
@@ -100,9 +100,7 @@ export function createHubServer(options: HubServerOptions): Server {
       const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
       given = decoded.slice(decoded.indexOf(':') + 1);
     }
-    const a = Buffer.from(given);
-    const b = Buffer.from(options.readToken);
-    return a.length === b.length && timingSafeEqual(a, b);
+    return sameSecret(given, options.readToken);
   }
 
   function period(url: URL): { from: string; to: string } {

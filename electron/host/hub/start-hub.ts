@@ -11,6 +11,7 @@ import {
   type HubServiceOptions,
   type HubServices,
 } from '../../services/hub/hub-services';
+import { BUNDLED_CATALOG } from '../../services/procedures/procedures-service';
 import { systemClock } from '../../services/shared/clock';
 import { APP_ROOT } from '../app-root';
 import { createHubServer } from './hub-server';
@@ -32,9 +33,9 @@ export interface RunningHub extends HubServices {
 
 function procedureNames(appRoot: string): Map<string, string> {
   try {
-    const doc = JSON.parse(
-      readFileSync(join(appRoot, 'resources', 'catalog', 'procedures.json'), 'utf8'),
-    ) as { procedures: { key: string; name: string }[] };
+    const doc = JSON.parse(readFileSync(join(appRoot, BUNDLED_CATALOG), 'utf8')) as {
+      procedures: { key: string; name: string }[];
+    };
     return new Map(doc.procedures.map((p) => [p.key, p.name]));
   } catch {
     return new Map();

@@ -13,10 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { createDispatcher } from '../../../electron/api/dispatch';
 import { APP_ROOT } from '../../../electron/host/app-root';
-import { createServices } from '../../../electron/services/create-services';
 import { round, type BenchResult, type BenchSuite } from '../harness';
+import { withBenchServices } from '../bench-services';
 
 const SUITE = 'digitization';
 const run = promisify(execFile);
@@ -56,10 +55,7 @@ async function plainScanimage(delayUs: number): Promise<number> {
 let scanned = 0;
 
 async function throughPipeline(delayUs: number): Promise<number> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-pipe-'));
-  const services = createServices({ dataDir, appRoot: APP_ROOT, appVersion: 'bench', host: 'web' });
-  const dispatcher = createDispatcher(services.handlers);
-  try {
+  return withBenchServices('motcua-bench-pipe-', async ({ services, dispatcher }) => {
     await dispatcher.dispatch('settings.updateOffice', {
       officeName: 'Bench',
       adminUnitCode: '00001',
@@ -106,10 +102,7 @@ async function throughPipeline(delayUs: number): Promise<number> {
     });
     if (!saved.ok) throw new Error(saved.error.code);
     return performance.now() - started;
-  } finally {
-    services.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function overhead(delayUs: number, rounds: number) {

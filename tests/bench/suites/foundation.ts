@@ -1,30 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createDossierBulkWriter,
   formatDossierCode,
   type SeededDossierRow,
 } from '../../../db/repositories/dossiers-repository';
-import { createDispatcher } from '../../../electron/api/dispatch';
-import { APP_ROOT } from '../../../electron/host/app-root';
-import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
 import { startHeadlessHost, stopHeadlessHost } from '../../support/headless-process';
 import { round, summarise, timeIt, type BenchResult, type BenchSuite } from '../harness';
+import { withBenchServices } from '../bench-services';
 
 const SUITE = 'foundation';
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-}
-
-function openServices(dataDir: string) {
-  const services = createServices({ dataDir, appRoot: APP_ROOT, appVersion: 'bench', host: 'web' });
-  return { services, dispatcher: createDispatcher(services.handlers) };
-}
 
 /** Spawns the real headless host on a fresh data dir; returns its own "DB ready" time and the wall time to its ready line. */
 async function startHostOnce(): Promise<{ dbReadyMs: number; wallMs: number }> {
@@ -79,63 +65,64 @@ function syntheticRows(count: number, agencyCode: string, day: string): SeededDo
 }
 
 async function inserts(): Promise<BenchResult[]> {
-  const dir = tempDir();
-  try {
-    const { services, dispatcher } = openServices(dir);
-    const writer = createDossierBulkWriter(services.database.db);
-    const rows = syntheticRows(100_000, 'BENCH', vnDay(Date.now()));
-    const start = performance.now();
-    writer.insertMany(rows);
-    const bulkMs = performance.now() - start;
+  return withBenchServices(
+    'motcua-bench-',
+    async ({ services, dispatcher }): Promise<BenchResult[]> => {
+      const writer = createDossierBulkWriter(services.database.db);
+      const rows = syntheticRows(100_000, 'BENCH', vnDay(Date.now()));
+      const start = performance.now();
+      writer.insertMany(rows);
+      const bulkMs = performance.now() - start;
 
-    await dispatcher.dispatch('settings.updateOffice', {
-      officeName: 'Bench',
-      adminUnitCode: '00001',
-      agencyCode: 'B01',
-      place: '',
-    });
-    const citizen = {
-      idNumber: '022303004567',
-      oldIdNumber: null,
-      fullName: 'Trần Thị Ngọc Hường',
-      dateOfBirth: '2003-11-09',
-      sex: 'female' as const,
-      address: 'Hạ Long',
-      issueDate: '2021-07-01',
-    };
-    const create = await timeIt(
-      () => dispatcher.dispatch('dossiers.create', { procedureKey: 'dang-ky-khai-sinh', citizen }),
-      1000,
-      20,
-    );
-    services.close();
-    return [
-      {
-        suite: SUITE,
-        name: 'insert 100k dossiers (one transaction, WAL, synchronous=FULL)',
-        unit: 'ms',
-        value: round(bulkMs),
-        detail: { rowsPerSecond: Math.round(100_000 / (bulkMs / 1000)) },
-      },
-      {
-        suite: SUITE,
-        name: 'receive one dossier through the contract (validate + code + insert + audit), p99',
-        unit: 'ms',
-        value: round(create.p99, 3),
-        detail: { p50: round(create.p50, 3), samples: create.n },
-      },
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+      await dispatcher.dispatch('settings.updateOffice', {
+        officeName: 'Bench',
+        adminUnitCode: '00001',
+        agencyCode: 'B01',
+        place: '',
+      });
+      const citizen = {
+        idNumber: '022303004567',
+        oldIdNumber: null,
+        fullName: 'Trần Thị Ngọc Hường',
+        dateOfBirth: '2003-11-09',
+        sex: 'female' as const,
+        address: 'Hạ Long',
+        issueDate: '2021-07-01',
+      };
+      const create = await timeIt(
+        () =>
+          dispatcher.dispatch('dossiers.create', { procedureKey: 'dang-ky-khai-sinh', citizen }),
+        1000,
+        20,
+      );
+      return [
+        {
+          suite: SUITE,
+          name: 'insert 100k dossiers (one transaction, WAL, synchronous=FULL)',
+          unit: 'ms',
+          value: round(bulkMs),
+          detail: { rowsPerSecond: Math.round(100_000 / (bulkMs / 1000)) },
+        },
+        {
+          suite: SUITE,
+          name: 'receive one dossier through the contract (validate + code + insert + audit), p99',
+          unit: 'ms',
+          value: round(create.p99, 3),
+          detail: { p50: round(create.p50, 3), samples: create.n },
+        },
+      ];
+    },
+  );
 }
 
 async function todayCounts(log: (line: string) => void): Promise<BenchResult[]> {
-  const dir = tempDir();
-  try {
-    const { services, dispatcher } = openServices(dir);
+  return withBenchServices('motcua-bench-', async ({ services, dispatcher }) => {
     log('  seeding ~1M dossiers over 1825 days (demo seed --days 1825)…');
-    const seeded = seedDemoOffice(services, systemClock, { days: 1825, perWeekday: 720, seed: 6 });
+    const seeded = seedDemoOffice(services, systemClock, {
+      days: 1825,
+      perWeekday: 720,
+      seed: 6,
+    });
     const stats = await timeIt(
       async () => {
         const r = await dispatcher.dispatch('dossiers.todayCounts');
@@ -144,7 +131,6 @@ async function todayCounts(log: (line: string) => void): Promise<BenchResult[]> 
       200,
       10,
     );
-    services.close();
     return [
       {
         suite: SUITE,
@@ -155,9 +141,7 @@ async function todayCounts(log: (line: string) => void): Promise<BenchResult[]> 
         budget: { max: 20, label: '≤ 20 ms' },
       },
     ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export const foundationSuite: BenchSuite = {

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDispatcher } from '../../../electron/api/dispatch';
-import { APP_ROOT } from '../../../electron/host/app-root';
-import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
 import { SAMPLE_CITIZEN } from '../../support/services';
 import { round, timeWithCpu, type BenchResult, type BenchSuite } from '../harness';
+import { withBenchServices } from '../bench-services';
 
 const SUITE = 'procedures';
 
@@ -19,15 +14,7 @@ const SUITE = 'procedures';
 export const proceduresSuite: BenchSuite = {
   name: SUITE,
   async run(log) {
-    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-    try {
-      const services = createServices({
-        dataDir: dir,
-        appRoot: APP_ROOT,
-        appVersion: 'bench',
-        host: 'web',
-      });
-      const dispatcher = createDispatcher(services.handlers);
+    return withBenchServices('motcua-bench-', async ({ services, dispatcher }) => {
       log('  seeding 1825 days (demo seed --days 1825)…');
       const started = performance.now();
       const seeded = seedDemoOffice(services, systemClock, {
@@ -63,7 +50,6 @@ export const proceduresSuite: BenchSuite = {
         800,
         20,
       );
-      services.close();
       const detail = { dossiers: seeded.dossiers };
       return [
         {
@@ -125,8 +111,6 @@ export const proceduresSuite: BenchSuite = {
           budget: { max: 5, label: '≤ 5 ms' },
         },
       ] satisfies BenchResult[];
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { APP_ROOT } from '../../../electron/host/app-root';
-import { createServices } from '../../../electron/services/create-services';
 import { seedDemoOffice } from '../../../electron/services/demo/demo-service';
 import type { ReportFormat } from '../../../electron/services/reports/reports-service';
 import { systemClock } from '../../../electron/services/shared/clock';
 import { vnDay } from '../../../electron/services/shared/vn-time';
 import { round, timeWithCpu, type BenchResult, type BenchSuite } from '../harness';
+import { withBenchServices } from '../bench-services';
 
 const SUITE = 'reports';
 
@@ -20,14 +16,7 @@ const SUITE = 'reports';
 export const reportsSuite: BenchSuite = {
   name: SUITE,
   async run(log) {
-    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-    try {
-      const services = createServices({
-        dataDir: dir,
-        appRoot: APP_ROOT,
-        appVersion: 'bench',
-        host: 'web',
-      });
+    return withBenchServices('motcua-bench-', async ({ services }) => {
       log('  seeding 1825 days (demo seed --days 1825, with digitization)…');
       const seeded = seedDemoOffice(services, systemClock, {
         days: 1825,
@@ -60,7 +49,6 @@ export const reportsSuite: BenchSuite = {
       const monthDeAn06 = await timeWithCpu(render(month, 'pdf', deAn06), 20, 3);
       const yearPdf = await timeWithCpu(render(year, 'pdf'), 12, 2);
       const yearBytes = await render(year, 'pdf')();
-      services.close();
       const detail = (s: typeof monthPdf) => ({
         p50: round(s.p50, 1),
         cpuP50: round(s.cpuP50, 1),
@@ -110,8 +98,6 @@ export const reportsSuite: BenchSuite = {
         },
       ];
       return results;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };

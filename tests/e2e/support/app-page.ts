@@ -1,5 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Opens a page from the navigation bar and waits until it is shown (`nav-X` → `X-page`). */
+export async function goToPage(page: Page, name: string): Promise<void> {
+  await page.getByTestId(`nav-${name}`).click();
+  await expect(page.getByTestId(`${name}-page`)).toBeVisible();
+}
+
 /** Page object for the app shell, the Counter and Settings pages: selectors live only here. */
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -10,8 +16,7 @@ export class AppPage {
   }
 
   async goTo(page: 'counter' | 'settings' | 'devices'): Promise<void> {
-    await this.page.getByTestId(`nav-${page}`).click();
-    await expect(this.page.getByTestId(`${page}-page`)).toBeVisible();
+    await goToPage(this.page, page);
   }
 
   async configureOffice(office: {

@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { goToPage } from './app-page';
 
 /** Page object for Settings › Form autofill and the Counter's autofill card. */
 export class AutofillPageObject {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-autofill').click();
-    await expect(this.page.getByTestId('autofill-page')).toBeVisible();
+    await goToPage(this.page, 'autofill');
   }
 
   async edit(templateId: string): Promise<void> {

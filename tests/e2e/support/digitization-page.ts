@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { goToPage } from './app-page';
 
 /** Page objects for the Devices (document scanners) and Digitization pages: selectors live here. */
 export class DevicesPageObject {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-devices').click();
-    await expect(this.page.getByTestId('devices-page')).toBeVisible();
+    await goToPage(this.page, 'devices');
   }
 
   async typeDevice(uri: string): Promise<void> {
@@ -51,8 +51,7 @@ export class DigitizationPageObject {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-digitization').click();
-    await expect(this.page.getByTestId('digitization-page')).toBeVisible();
+    await goToPage(this.page, 'digitization');
   }
 
   async selectDossier(code: string): Promise<void> {

@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { goToPage } from './app-page';
 
 /** Page objects for the Dashboard, Catalogue and Dossiers pages: selectors live only here. */
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-dashboard').click();
-    await expect(this.page.getByTestId('dashboard-page')).toBeVisible();
+    await goToPage(this.page, 'dashboard');
     await expect(this.page.getByTestId('procedures-table')).toBeVisible();
   }
 
@@ -39,8 +39,7 @@ export class CatalogPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-catalog').click();
-    await expect(this.page.getByTestId('catalog-page')).toBeVisible();
+    await goToPage(this.page, 'catalog');
   }
 
   async select(key: string): Promise<void> {
@@ -83,8 +82,7 @@ export class DossiersPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-dossiers').click();
-    await expect(this.page.getByTestId('dossiers-page')).toBeVisible();
+    await goToPage(this.page, 'dossiers');
   }
 
   async createManual(input: {

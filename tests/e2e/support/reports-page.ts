@@ -1,12 +1,12 @@
 import { expect, type Download, type Page } from '@playwright/test';
+import { goToPage } from './app-page';
 
 /** Page object for the Reports page and the dashboard's "report due" reminder. */
 export class ReportsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-reports').click();
-    await expect(this.page.getByTestId('reports-page')).toBeVisible();
+    await goToPage(this.page, 'reports');
   }
 
   dueItems() {

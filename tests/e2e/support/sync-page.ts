@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { goToPage } from './app-page';
 
 /** Page object for the Sync page (Đồng bộ): selectors live only here. */
 export class SyncPageObject {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-sync').click();
-    await expect(this.page.getByTestId('sync-page')).toBeVisible();
+    await goToPage(this.page, 'sync');
   }
 
   backlog() {

@@ -5,12 +5,11 @@ import {
   EXIT,
   parseCommandArgs,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 export const autofillTemplatesListCommand: Command = {
   name: 'autofill templates list',
@@ -18,23 +17,16 @@ export const autofillTemplatesListCommand: Command = {
   usage: 'autofill templates list [--data-dir DIR] [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const list = (await callOrThrow(dispatcher, 'autofill.listTemplates')) as Template[];
-        if (values.json) printJson(io, list);
-        else
-          for (const t of list) {
-            const fields = t.steps.filter((s) => s.kind === 'field' || s.kind === 'text').length;
-            writeLine(io.stdout, `${t.name} [${t.id}] — ${t.steps.length} bước, ${fields} trường`);
-          }
-        return EXIT.ok;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
+      const list = (await call('autofill.listTemplates')) as Template[];
+      if (values.json) printJson(io, list);
+      else
+        for (const t of list) {
+          const fields = t.steps.filter((s) => s.kind === 'field' || s.kind === 'text').length;
+          writeLine(io.stdout, `${t.name} [${t.id}] — ${t.steps.length} bước, ${fields} trường`);
+        }
+      return EXIT.ok;
+    });
   },
 };
 
@@ -73,18 +65,18 @@ export const autofillRunCommand: Command = {
       ...(values.dossier ? { dossierCode: values.dossier } : {}),
     };
     const host = cliAutofillHost();
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env), {
-        autofillHost: host,
-      });
-      try {
-        const templates = (await callOrThrow(dispatcher, 'autofill.listTemplates')) as Template[];
+    return withCliServices(
+      io,
+      values['data-dir'],
+      values.json,
+      async ({ services, dispatcher, call }) => {
+        const templates = (await call('autofill.listTemplates')) as Template[];
         const template = templates.find(
           (t) => t.id === values.template || t.name === values.template,
         );
         const templateId = template?.id ?? values.template;
         // Template and citizen are checked before the desktop is touched.
-        const preview = await callOrThrow(dispatcher, 'autofill.preview', {
+        const preview = await call('autofill.preview', {
           templateId,
           source,
           idRevealed: true,
@@ -95,7 +87,7 @@ export const autofillRunCommand: Command = {
         }
         // The window with focus now is the terminal this command was typed in: never a target.
         await host.rememberStartWindow(await openDesktop());
-        const started = (await callOrThrow(dispatcher, 'autofill.start', {
+        const started = (await call('autofill.start', {
           templateId,
           source,
           idRevealed: true,
@@ -122,11 +114,8 @@ export const autofillRunCommand: Command = {
           );
         else writeLine(io.stderr, `Lỗi [${end.error?.code}]: ${end.error?.message}`);
         return end.phase === 'done' ? EXIT.ok : EXIT.domainError;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      },
+      { autofillHost: host },
+    );
   },
 };

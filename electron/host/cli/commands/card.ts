@@ -12,13 +12,12 @@ import {
   parseCommandArgs,
   positiveInt,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type CliIo,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { callOrThrow, withCliServices } from '../open-services';
 
 interface Status {
   service: string;
@@ -109,15 +108,17 @@ export const cardReadCommand: Command = {
     if (values.can !== undefined && !/^\d{6}$/.test(values.can))
       throw new UsageError('--can phải gồm đúng 6 chữ số (6 số cuối số định danh)');
     const seconds = positiveInt('wait', values.wait, 30);
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
+    return withCliServices(
+      io,
+      values['data-dir'],
+      values.json,
+      async ({ services, dispatcher, call }) => {
         await waitForCard(services, dispatcher, values.reader, seconds, io);
         const key =
           values.can !== undefined
             ? { kind: 'can', can: values.can }
             : { kind: 'mrz', mrz: values.mrz };
-        const result = (await callOrThrow(dispatcher, 'chip.read', {
+        const result = (await call('chip.read', {
           ...(values.reader ? { reader: values.reader } : {}),
           key,
           confirmRetry: values['confirm-retry'],
@@ -147,12 +148,8 @@ export const cardReadCommand: Command = {
           });
         } else printResult(io, result);
         return result.verdict === 'not_genuine' ? EXIT.domainError : EXIT.ok;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      },
+    );
   },
 };
 
@@ -170,36 +167,29 @@ export const cardTrustImportCommand: Command = {
     } catch {
       throw new UsageError(`Không đọc được tệp ${file}`);
     }
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const result = (await callOrThrow(dispatcher, 'chip.trustImport', {
-          fileName: basename(file),
-          contentBase64: bytes.toString('base64'),
-        })) as {
-          imported: number;
-          alreadyPresent: number;
-          anchors: { subject: string; fingerprint: string }[];
-        };
-        if (values.json) printJson(io, { ok: true, ...result });
-        else {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
+      const result = (await call('chip.trustImport', {
+        fileName: basename(file),
+        contentBase64: bytes.toString('base64'),
+      })) as {
+        imported: number;
+        alreadyPresent: number;
+        anchors: { subject: string; fingerprint: string }[];
+      };
+      if (values.json) printJson(io, { ok: true, ...result });
+      else {
+        writeLine(
+          io.stdout,
+          `Đã nhập ${result.imported} chứng thư CSCA mới (${result.alreadyPresent} đã có sẵn).`,
+        );
+        for (const a of result.anchors)
           writeLine(
             io.stdout,
-            `Đã nhập ${result.imported} chứng thư CSCA mới (${result.alreadyPresent} đã có sẵn).`,
+            `  ${a.subject.replace(/\n/g, ', ')}  SHA-256 ${a.fingerprint.slice(0, 16)}…`,
           );
-          for (const a of result.anchors)
-            writeLine(
-              io.stdout,
-              `  ${a.subject.replace(/\n/g, ', ')}  SHA-256 ${a.fingerprint.slice(0, 16)}…`,
-            );
-        }
-        return EXIT.ok;
-      } finally {
-        services.close();
       }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      return EXIT.ok;
+    });
   },
 };
 
@@ -209,33 +199,26 @@ export const cardTrustListCommand: Command = {
   usage: 'card trust list [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const list = (await callOrThrow(dispatcher, 'chip.trustList')) as {
-          subject: string;
-          fingerprint: string;
-          validTo: number;
-          source: string;
-        }[];
-        if (values.json) printJson(io, list);
-        else if (list.length === 0)
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
+      const list = (await call('chip.trustList')) as {
+        subject: string;
+        fingerprint: string;
+        validTo: number;
+        source: string;
+      }[];
+      if (values.json) printJson(io, list);
+      else if (list.length === 0)
+        writeLine(
+          io.stdout,
+          'Kho tin cậy trống: thẻ sẽ chỉ được báo "chưa xác minh được cơ quan cấp".',
+        );
+      else
+        for (const a of list)
           writeLine(
             io.stdout,
-            'Kho tin cậy trống: thẻ sẽ chỉ được báo "chưa xác minh được cơ quan cấp".',
+            `${a.subject.replace(/\n/g, ', ')}  (đến ${new Date(a.validTo).toISOString().slice(0, 10)}, từ ${a.source})`,
           );
-        else
-          for (const a of list)
-            writeLine(
-              io.stdout,
-              `${a.subject.replace(/\n/g, ', ')}  (đến ${new Date(a.validTo).toISOString().slice(0, 10)}, từ ${a.source})`,
-            );
-        return EXIT.ok;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      return EXIT.ok;
+    });
   },
 };

@@ -11,7 +11,7 @@ import {
   type CliIo,
   type Command,
 } from '../cli-kit';
-import { withServices } from './procedures';
+import { withCliServices } from '../open-services';
 
 function formatOf(value: string | undefined, file: string): 'json' | 'xlsx' {
   const format = value ?? extname(file).slice(1).toLowerCase();
@@ -47,7 +47,7 @@ export const catalogExportCommand: Command = {
     });
     if (!values.out) throw new UsageError('Cần --out TỆP');
     const format = formatOf(values.format, values.out);
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const file = (await call('catalog.export', { format })) as {
         content: string;
         encoding: 'utf8' | 'base64';
@@ -80,7 +80,7 @@ export const catalogImportCommand: Command = {
       throw new UsageError(`Không đọc được tệp ${path}: ${(error as Error).message}`);
     }
     const content = format === 'json' ? bytes.toString('utf8') : bytes.toString('base64');
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const preview = (await call('catalog.previewImport', { format, content })) as {
         diff: CatalogDiff;
         token: string;

@@ -6,11 +6,10 @@ import {
   parseCommandArgs,
   positiveInt,
   printJson,
-  reportError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 export const demoSeedCommand: Command = {
   name: 'demo seed',
@@ -26,34 +25,27 @@ export const demoSeedCommand: Command = {
     const days = positiveInt('days', values.days, 30);
     const perWeekday = positiveInt('per-day', values['per-day'], 760);
     const seed = positiveInt('seed', values.seed, 6);
-    try {
-      const { services } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const started = performance.now();
-        const result = seedDemoOffice(services, systemClock, {
-          days,
-          perWeekday,
-          seed,
-          ...(values.json
-            ? {}
-            : {
-                onProgress: (d: number, n: number) =>
-                  writeLine(io.stderr, `  … ${d}/${days} ngày, ${n} hồ sơ`),
-              }),
-        });
-        const seconds = (performance.now() - started) / 1000;
-        if (values.json) printJson(io, { ok: true, ...result, seconds });
-        else
-          writeLine(
-            io.stdout,
-            `Đã tạo ${result.dossiers} hồ sơ mẫu cho ${result.citizens} công dân mẫu (${result.office}) và ${result.documents} tài liệu số hóa mẫu, từ ${result.from} đến ${result.to} trong ${seconds.toFixed(1)} giây.`,
-          );
-        return EXIT.ok;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+    return withCliServices(io, values['data-dir'], values.json, async ({ services }) => {
+      const started = performance.now();
+      const result = seedDemoOffice(services, systemClock, {
+        days,
+        perWeekday,
+        seed,
+        ...(values.json
+          ? {}
+          : {
+              onProgress: (d: number, n: number) =>
+                writeLine(io.stderr, `  … ${d}/${days} ngày, ${n} hồ sơ`),
+            }),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      if (values.json) printJson(io, { ok: true, ...result, seconds });
+      else
+        writeLine(
+          io.stdout,
+          `Đã tạo ${result.dossiers} hồ sơ mẫu cho ${result.citizens} công dân mẫu (${result.office}) và ${result.documents} tài liệu số hóa mẫu, từ ${result.from} đến ${result.to} trong ${seconds.toFixed(1)} giây.`,
+        );
+      return EXIT.ok;
+    });
   },
 };

@@ -4,11 +4,10 @@ import {
   EXIT,
   parseCommandArgs,
   printJson,
-  reportError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, withCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 const hex4 = (n: number | null) => (n === null ? '----' : n.toString(16).padStart(4, '0'));
 
@@ -19,10 +18,8 @@ export const devicesListCommand: Command = {
   usage: 'devices list [--data-dir DIR] [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
-    try {
-      const list = (await withCliServices(cliDataDir(values['data-dir'], io.env), (dispatcher) =>
-        callOrThrow(dispatcher, 'devices.list'),
-      )) as CallOutput<'devices.list'>;
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
+      const list = (await call('devices.list')) as CallOutput<'devices.list'>;
       if (values.json) {
         printJson(io, { hid: list.hid, serialPorts: list.serialPorts, problems: list.problems });
         return EXIT.ok;
@@ -40,8 +37,6 @@ export const devicesListCommand: Command = {
         writeLine(io.stdout, `  ${p.path}  ${p.manufacturer ?? ''}`);
       for (const p of list.problems) writeLine(io.stderr, `Lỗi [${p.code}]: ${p.message}`);
       return EXIT.ok;
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+    });
   },
 };

@@ -5,12 +5,11 @@ import {
   EXIT,
   parseCommandArgs,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 const pct = (r: { percent: number | null; numerator: number; denominator: number }) =>
   `${r.percent === null ? '—' : `${r.percent.toLocaleString('vi-VN')} %`} (${r.numerator}/${r.denominator})`;
@@ -39,44 +38,30 @@ export const digitizationSummaryCommand: Command = {
         throw new UsageError('--from/--to phải có dạng YYYY-MM-DD');
       range = { from: values.from, to: values.to };
     } else throw new UsageError('Cần --month YYYY-MM hoặc --from/--to');
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const report = (await callOrThrow(
-          dispatcher,
-          'digitization.summary',
-          range,
-        )) as DigitizationReport;
-        if (values.json) printJson(io, report);
-        else {
-          const t = report.totals;
-          writeLine(io.stdout, `Số hóa từ ${report.from} đến ${report.to} (giờ Việt Nam)`);
-          writeLine(io.stdout, `  Hồ sơ tiếp nhận: ${t.received}; hoàn thành: ${t.completed}`);
-          writeLine(
-            io.stdout,
-            `  Thành phần hồ sơ đã số hóa: ${t.componentDocuments} tài liệu, ${t.componentPages} trang`,
-          );
-          writeLine(
-            io.stdout,
-            `  Kết quả đã số hóa: ${t.resultDocuments} tài liệu, ${t.resultPages} trang`,
-          );
-          writeLine(
-            io.stdout,
-            `  Tái sử dụng: ${t.reusedDocuments} tài liệu, ${t.reusedPages} trang`,
-          );
-          writeLine(
-            io.stdout,
-            `  Tỷ lệ hồ sơ có số hóa thành phần: ${pct(report.rates.components)}`,
-          );
-          writeLine(io.stdout, `  Tỷ lệ kết quả được số hóa: ${pct(report.rates.results)}`);
-          writeLine(io.stdout, `  Tỷ lệ tái sử dụng: ${pct(report.rates.reuse)}`);
-        }
-        return EXIT.ok;
-      } finally {
-        services.close();
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
+      const report = (await call('digitization.summary', range)) as DigitizationReport;
+      if (values.json) printJson(io, report);
+      else {
+        const t = report.totals;
+        writeLine(io.stdout, `Số hóa từ ${report.from} đến ${report.to} (giờ Việt Nam)`);
+        writeLine(io.stdout, `  Hồ sơ tiếp nhận: ${t.received}; hoàn thành: ${t.completed}`);
+        writeLine(
+          io.stdout,
+          `  Thành phần hồ sơ đã số hóa: ${t.componentDocuments} tài liệu, ${t.componentPages} trang`,
+        );
+        writeLine(
+          io.stdout,
+          `  Kết quả đã số hóa: ${t.resultDocuments} tài liệu, ${t.resultPages} trang`,
+        );
+        writeLine(
+          io.stdout,
+          `  Tái sử dụng: ${t.reusedDocuments} tài liệu, ${t.reusedPages} trang`,
+        );
+        writeLine(io.stdout, `  Tỷ lệ hồ sơ có số hóa thành phần: ${pct(report.rates.components)}`);
+        writeLine(io.stdout, `  Tỷ lệ kết quả được số hóa: ${pct(report.rates.results)}`);
+        writeLine(io.stdout, `  Tỷ lệ tái sử dụng: ${pct(report.rates.reuse)}`);
       }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      return EXIT.ok;
+    });
   },
 };

@@ -9,7 +9,7 @@ import {
   writeLine,
   type Command,
 } from '../cli-kit';
-import { withServices } from './procedures';
+import { withCliServices } from '../open-services';
 
 const PAGE = 1000;
 
@@ -28,7 +28,7 @@ export const dossiersListCommand: Command = {
       view: { type: 'string' },
     });
     if (!values.from || !values.to) throw new UsageError('Cần --from và --to (YYYY-MM-DD)');
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const base = {
         from: values.from,
         to: values.to,
@@ -80,7 +80,7 @@ export const indicatorsCommand: Command = {
       procedure: { type: 'string' },
     });
     if (!values.month && !values.from) throw new UsageError('Cần --month YYYY-MM hoặc --from/--to');
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const report = (await call('indicators.compute', {
         ...(values.month ? { month: values.month } : {}),
         ...(values.from ? { from: values.from } : {}),

@@ -207,6 +207,13 @@ function period(
   return { from, to };
 }
 
+function groupBy(v: Record<string, unknown>): TotalsGroup[] {
+  const by = ((v.by as string | undefined) ?? '').split(',').filter(Boolean);
+  if (!by.every((g) => ['office', 'procedure', 'day', 'month'].includes(g)))
+    throw new UsageError('--by: office, procedure, day, month (phân cách bằng dấu phẩy)');
+  return by as TotalsGroup[];
+}
+
 export const hubTotalsCommand: Command = {
   name: 'hub totals',
   summary: 'Tổng số liệu trong kỳ, theo cơ quan / thủ tục / ngày / tháng',
@@ -224,20 +231,16 @@ export const hubTotalsCommand: Command = {
       },
       async (hub, v) => {
         const { from, to } = period(v, true)!;
-        const by = ((v.by as string | undefined) ?? '').split(',').filter(Boolean);
-        if (!by.every((g) => ['office', 'procedure', 'day', 'month'].includes(g)))
-          throw new UsageError('--by: office, procedure, day, month (phân cách bằng dấu phẩy)');
-        const rows = await hub.admin.totals(
-          from,
-          to,
-          by as TotalsGroup[],
-          (v.office as string | undefined) ?? null,
-        );
+        const by = groupBy(v);
+        const rows = await hub.admin.totals(from, to, by, (v.office as string | undefined) ?? null);
         if (v.json) printJson(io, { ok: true, from, to, groupBy: by, rows });
         else for (const r of rows) writeLine(io.stdout, JSON.stringify(r));
         return EXIT.ok;
       },
-      (v) => void period(v, true),
+      (v) => {
+        period(v, true);
+        groupBy(v);
+      },
     ),
 };
 
@@ -277,7 +280,6 @@ export const hubUplinkEnrollCommand: Command = {
         'tls-ca': { type: 'string' },
       },
       async (hub, v) => {
-        if (!v.hub || !v.code || !v.office) throw new UsageError('Cần --hub, --code và --office');
         const db = hubDb(v.db as string | undefined, io);
         const keyFile = resolve(
           (v['key-file'] as string | undefined) ??
@@ -301,6 +303,9 @@ export const hubUplinkEnrollCommand: Command = {
             `Đã đăng ký với ${r.hubName || v.hub} dưới mã ${r.office}. Khóa: ${keyFile}`,
           );
         return EXIT.ok;
+      },
+      (v) => {
+        if (!v.hub || !v.code || !v.office) throw new UsageError('Cần --hub, --code và --office');
       },
     ),
 };

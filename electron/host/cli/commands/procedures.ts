@@ -4,32 +4,11 @@ import {
   EXIT,
   parseCommandArgs,
   printJson,
-  reportError,
   UsageError,
   writeLine,
-  type CliIo,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
-
-/** Opens the services, runs `body`, closes them; domain errors become exit code 1. */
-export async function withServices(
-  io: CliIo,
-  dataDir: string | undefined,
-  json: boolean,
-  body: (call: (name: string, input?: unknown) => Promise<unknown>) => Promise<number>,
-): Promise<number> {
-  try {
-    const { services, dispatcher } = openCliServices(cliDataDir(dataDir, io.env));
-    try {
-      return await body((name, input) => callOrThrow(dispatcher, name, input));
-    } finally {
-      services.close();
-    }
-  } catch (error) {
-    return reportError(io, json, error);
-  }
-}
+import { withCliServices } from '../open-services';
 
 const STATUS_VI = { met: 'đạt', on_track: 'đúng tiến độ', overdue: 'quá hạn' } as const;
 
@@ -39,7 +18,7 @@ export const proceduresListCommand: Command = {
   usage: 'procedures list [--data-dir DIR] [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, COMMON_OPTIONS);
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const list = (await call('procedures.list')) as ProcedureSummary[];
       if (values.json) {
         printJson(
@@ -76,7 +55,7 @@ export const proceduresShowCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, COMMON_OPTIONS, true);
     if (positionals.length !== 1) throw new UsageError('Cần đúng một khóa hoặc mã thủ tục');
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const p = (await call('procedures.get', { key: positionals[0] })) as ProcedureDetail;
       if (values.json) printJson(io, p);
       else {
@@ -129,7 +108,7 @@ export const proceduresSetLevelCommand: Command = {
       throw new UsageError('Cần ít nhất một trong --level, --target, --deadline');
     }
     if (values.note === undefined) throw new UsageError('Cần --note "lý do thay đổi"');
-    return withServices(io, values['data-dir'], values.json, async (call) => {
+    return withCliServices(io, values['data-dir'], values.json, async ({ call }) => {
       const p = (await call('procedures.setLevel', {
         key: positionals[0],
         note: values.note,

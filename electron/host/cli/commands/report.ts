@@ -10,12 +10,11 @@ import {
   parseCommandArgs,
   positiveInt,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
@@ -55,10 +54,11 @@ export const reportCommand: Command = {
       xlsx: { type: 'string' },
       number: { type: 'string' },
     });
-    if (!values.period) throw new UsageError('Cần --period (ví dụ 2026-10, 2026-Q3, 2026)');
-    if (!reportPeriodSpec.safeParse(values.period).success)
+    const period = values.period;
+    if (!period) throw new UsageError('Cần --period (ví dụ 2026-10, 2026-Q3, 2026)');
+    if (!reportPeriodSpec.safeParse(period).success)
       throw new UsageError(
-        `--period phải có dạng YYYY-MM, YYYY-Qn, YYYY hoặc YYYY-MM-DD..YYYY-MM-DD (nhận được "${values.period}")`,
+        `--period phải có dạng YYYY-MM, YYYY-Qn, YYYY hoặc YYYY-MM-DD..YYYY-MM-DD (nhận được "${period}")`,
       );
     if (!values.out && !values.xlsx)
       throw new UsageError('Cần --out TỆP.pdf và/hoặc --xlsx TỆP.xlsx');
@@ -68,60 +68,53 @@ export const reportCommand: Command = {
       throw new UsageError('--xlsx phải là tệp .xlsx');
     const number =
       values.number === undefined ? undefined : positiveInt('number', values.number, 1);
-    try {
-      const { services } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const reports = services.reports;
-        let profileId: number | undefined;
-        if (values.profile) {
-          const found =
-            reports.profiles.byName(values.profile) ??
-            (/^\d+$/.test(values.profile) ? reports.profiles.get(Number(values.profile)) : null);
-          if (!found) throw new AppError('REPORT_PROFILE_NOT_FOUND', { name: values.profile });
-          profileId = found.id;
-        }
-        // Everything is generated before anything is written: a failure leaves no file.
-        const jobs: { path: string; report: RenderedReport }[] = [];
-        for (const [path, format] of [
-          [values.out, 'pdf'],
-          [values.xlsx, 'xlsx'],
-        ] as const) {
-          if (!path) continue;
-          const report = await reports.render({
-            period: values.period,
-            profileId,
-            format,
-            purpose: 'preview',
-            number,
-          });
-          jobs.push({ path: resolve(path), report });
-        }
-        writeAll(jobs.map((j) => ({ path: j.path, bytes: j.report.bytes })));
-        for (const job of jobs) reports.recordIssued(job.report, 'cli', number ?? null);
-        const files = jobs.map((j) => ({
-          file: j.path,
-          format: j.report.fileName.endsWith('.pdf') ? 'pdf' : 'xlsx',
-          bytes: j.report.bytes.length,
-          sha256: j.report.sha256,
-          pages: j.report.pages,
-        }));
-        const first = jobs[0]!.report;
-        if (values.json) {
-          printJson(io, { ok: true, period: first.period, profile: first.profile.name, files });
-        } else {
-          writeLine(io.stdout, `Báo cáo "${first.profile.name}", kỳ ${first.period}:`);
-          for (const f of files)
-            writeLine(
-              io.stdout,
-              `  ${f.file} (${f.format.toUpperCase()}, ${f.pages === null ? '' : `${f.pages} trang, `}${kb(f.bytes)})`,
-            );
-        }
-        return EXIT.ok;
-      } finally {
-        services.close();
+    return withCliServices(io, values['data-dir'], values.json, async ({ services }) => {
+      const reports = services.reports;
+      let profileId: number | undefined;
+      if (values.profile) {
+        const found =
+          reports.profiles.byName(values.profile) ??
+          (/^\d+$/.test(values.profile) ? reports.profiles.get(Number(values.profile)) : null);
+        if (!found) throw new AppError('REPORT_PROFILE_NOT_FOUND', { name: values.profile });
+        profileId = found.id;
       }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      // Everything is generated before anything is written: a failure leaves no file.
+      const jobs: { path: string; report: RenderedReport }[] = [];
+      for (const [path, format] of [
+        [values.out, 'pdf'],
+        [values.xlsx, 'xlsx'],
+      ] as const) {
+        if (!path) continue;
+        const report = await reports.render({
+          period,
+          profileId,
+          format,
+          purpose: 'preview',
+          number,
+        });
+        jobs.push({ path: resolve(path), report });
+      }
+      writeAll(jobs.map((j) => ({ path: j.path, bytes: j.report.bytes })));
+      for (const job of jobs) reports.recordIssued(job.report, 'cli', number ?? null);
+      const files = jobs.map((j) => ({
+        file: j.path,
+        format: j.report.fileName.endsWith('.pdf') ? 'pdf' : 'xlsx',
+        bytes: j.report.bytes.length,
+        sha256: j.report.sha256,
+        pages: j.report.pages,
+      }));
+      const first = jobs[0]!.report;
+      if (values.json) {
+        printJson(io, { ok: true, period: first.period, profile: first.profile.name, files });
+      } else {
+        writeLine(io.stdout, `Báo cáo "${first.profile.name}", kỳ ${first.period}:`);
+        for (const f of files)
+          writeLine(
+            io.stdout,
+            `  ${f.file} (${f.format.toUpperCase()}, ${f.pages === null ? '' : `${f.pages} trang, `}${kb(f.bytes)})`,
+          );
+      }
+      return EXIT.ok;
+    });
   },
 };

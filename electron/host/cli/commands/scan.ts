@@ -6,12 +6,11 @@ import {
   parseCommandArgs,
   positiveInt,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 const SOURCES = ['flatbed', 'feeder'] as const;
 const MODES = ['color', 'gray', 'bw'] as const;
@@ -68,80 +67,82 @@ export const scanCommand: Command = {
     };
     const kind = oneOf('kind', values.kind, KINDS, 'component');
     const maxPages = values.pages === undefined ? undefined : positiveInt('pages', values.pages, 1);
-    try {
-      const { services, dispatcher } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      const stop = () => void dispatcher.dispatch('digitization.cancelScan', { draftId });
-      let draftId = '';
-      try {
-        const started = (await callOrThrow(dispatcher, 'digitization.startScan', {
-          ...(values.dossier ? { dossierCode: values.dossier } : {}),
-          device: { uri: values.device, settings },
-          ...(maxPages !== undefined ? { maxPages } : {}),
-        })) as ScanDraft;
-        draftId = started.id;
-        process.once('SIGINT', stop);
-        const off = services.events.subscribe((e) => {
-          if (!values.json && e.type === 'digitization.page' && e.draftId === draftId) {
-            writeLine(
-              io.stderr,
-              `  … trang ${e.seq}${e.blank ? ' (trang trắng, không tính)' : ''}`,
-            );
-          }
-        });
-        const draft = await services.digitization.whenDone(draftId);
-        off();
-        process.removeListener('SIGINT', stop);
-        const result: Record<string, unknown> = {
-          draftId,
-          state: draft.state,
-          pages: draft.pages.length,
-          keptPages: draft.keptPages,
-          blankPages: draft.pages.filter((p) => p.blank).length,
-        };
-        if (draft.state !== 'ready') {
-          // The pages received stay in the draft: the clerk can finish or discard it in the app.
-          throw Object.assign(new Error(draft.errorCode ?? 'SCAN_FAILED'), {
-            code: draft.errorCode ?? 'INTERNAL',
-            details: result,
+    return withCliServices(
+      io,
+      values['data-dir'],
+      values.json,
+      async ({ services, dispatcher, call }) => {
+        const stop = () => void dispatcher.dispatch('digitization.cancelScan', { draftId });
+        let draftId = '';
+        try {
+          const started = (await call('digitization.startScan', {
+            ...(values.dossier ? { dossierCode: values.dossier } : {}),
+            device: { uri: values.device, settings },
+            ...(maxPages !== undefined ? { maxPages } : {}),
+          })) as ScanDraft;
+          draftId = started.id;
+          process.once('SIGINT', stop);
+          const off = services.events.subscribe((e) => {
+            if (!values.json && e.type === 'digitization.page' && e.draftId === draftId) {
+              writeLine(
+                io.stderr,
+                `  … trang ${e.seq}${e.blank ? ' (trang trắng, không tính)' : ''}`,
+              );
+            }
           });
-        }
-        if (values.out) {
-          const file = join(resolve(values.out), `scan-${draftId.slice(0, 8)}.pdf`);
-          const written = await services.digitization.exportDraftPdf(draftId, file);
-          result.out = { file: written.path, sha256: written.sha256, bytes: written.bytes };
-        }
-        if (values.dossier) {
-          const doc = await callOrThrow(dispatcher, 'digitization.saveDocument', {
+          const draft = await services.digitization.whenDone(draftId);
+          off();
+          process.removeListener('SIGINT', stop);
+          const result: Record<string, unknown> = {
             draftId,
-            kind,
-            componentType: values.component ?? 'khac',
-            title:
-              values.title ?? (kind === 'component' ? 'Thành phần hồ sơ' : 'Kết quả giải quyết'),
-          });
-          result.document = doc;
-        } else {
-          await services.digitization.discardDraft(draftId);
-        }
-        if (values.json) printJson(io, { ok: true, ...result });
-        else {
-          writeLine(
-            io.stdout,
-            `Đã quét ${draft.pages.length} trang, giữ ${draft.keptPages} trang (trang trắng được đánh dấu, không tính).`,
-          );
-          if (result.out) writeLine(io.stdout, `Tệp PDF: ${(result.out as { file: string }).file}`);
-          if (result.document)
+            state: draft.state,
+            pages: draft.pages.length,
+            keptPages: draft.keptPages,
+            blankPages: draft.pages.filter((p) => p.blank).length,
+          };
+          if (draft.state !== 'ready') {
+            // The pages received stay in the draft: the clerk can finish or discard it in the app.
+            throw Object.assign(new Error(draft.errorCode ?? 'SCAN_FAILED'), {
+              code: draft.errorCode ?? 'INTERNAL',
+              details: result,
+            });
+          }
+          if (values.out) {
+            const file = join(resolve(values.out), `scan-${draftId.slice(0, 8)}.pdf`);
+            const written = await services.digitization.exportDraftPdf(draftId, file);
+            result.out = { file: written.path, sha256: written.sha256, bytes: written.bytes };
+          }
+          if (values.dossier) {
+            const doc = await call('digitization.saveDocument', {
+              draftId,
+              kind,
+              componentType: values.component ?? 'khac',
+              title:
+                values.title ?? (kind === 'component' ? 'Thành phần hồ sơ' : 'Kết quả giải quyết'),
+            });
+            result.document = doc;
+          } else {
+            await services.digitization.discardDraft(draftId);
+          }
+          if (values.json) printJson(io, { ok: true, ...result });
+          else {
             writeLine(
               io.stdout,
-              `Đã lưu vào hồ sơ ${values.dossier} (tài liệu #${(result.document as { id: number }).id}).`,
+              `Đã quét ${draft.pages.length} trang, giữ ${draft.keptPages} trang (trang trắng được đánh dấu, không tính).`,
             );
+            if (result.out)
+              writeLine(io.stdout, `Tệp PDF: ${(result.out as { file: string }).file}`);
+            if (result.document)
+              writeLine(
+                io.stdout,
+                `Đã lưu vào hồ sơ ${values.dossier} (tài liệu #${(result.document as { id: number }).id}).`,
+              );
+          }
+          return EXIT.ok;
+        } finally {
+          process.removeListener('SIGINT', stop);
         }
-        return EXIT.ok;
-      } finally {
-        process.removeListener('SIGINT', stop);
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+      },
+    );
   },
 };

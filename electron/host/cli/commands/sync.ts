@@ -4,14 +4,14 @@ import {
   COMMON_OPTIONS,
   EXIT,
   parseCommandArgs,
+  positiveInt,
   printJson,
-  reportError,
   UsageError,
   writeLine,
   type CliIo,
   type Command,
 } from '../cli-kit';
-import { callOrThrow, cliDataDir, openCliServices } from '../open-services';
+import { withCliServices } from '../open-services';
 
 const LEVELS = ['commune', 'province', 'national', 'sector'];
 /** dd/MM/yyyy HH:mm:ss in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
@@ -45,20 +45,12 @@ async function withServices(
 ): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...extra });
   check(values);
-  const json = values.json === true;
-  try {
-    const { services, dispatcher } = openCliServices(
-      cliDataDir(values['data-dir'] as string | undefined, io.env),
-    );
-    try {
-      return await body((name, input) => callOrThrow(dispatcher, name, input), values);
-    } finally {
-      services.close();
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    return reportError(io, json, error);
-  }
+  return withCliServices(
+    io,
+    values['data-dir'] as string | undefined,
+    values.json === true,
+    ({ call }) => body(call, values),
+  );
 }
 
 export const syncEnrollCommand: Command = {
@@ -104,6 +96,9 @@ export const syncEnrollCommand: Command = {
     ),
 };
 
+const recipientOf = (v: Record<string, unknown>) =>
+  v.recipient === undefined ? undefined : positiveInt('recipient', v.recipient as string, 1);
+
 export const syncNowCommand: Command = {
   name: 'sync now',
   summary: 'Gửi ngay số liệu chưa gửi lên cấp trên (bỏ qua thời gian chờ thử lại)',
@@ -114,9 +109,7 @@ export const syncNowCommand: Command = {
       io,
       { recipient: { type: 'string' }, 'resend-all': { type: 'boolean', default: false } },
       async (call, v) => {
-        const recipientId = v.recipient === undefined ? undefined : Number(v.recipient);
-        if (recipientId !== undefined && !(Number.isInteger(recipientId) && recipientId > 0))
-          throw new UsageError('--recipient phải là số nguyên dương');
+        const recipientId = recipientOf(v);
         const run = (await call('sync.now', {
           ...(recipientId ? { recipientId } : {}),
           resendAll: v['resend-all'] === true,
@@ -134,6 +127,7 @@ export const syncNowCommand: Command = {
         }
         return ok ? EXIT.ok : EXIT.domainError;
       },
+      (v) => void recipientOf(v),
     ),
 };
 
@@ -221,22 +215,15 @@ export const syncRefreshCommand: Command = {
       ...COMMON_OPTIONS,
       all: { type: 'boolean', default: false },
     });
-    try {
-      const { services } = openCliServices(cliDataDir(values['data-dir'], io.env));
-      try {
-        const result = services.sync.refresh(values.all);
-        if (values.json) printJson(io, { ok: true, ...result });
-        else
-          writeLine(
-            io.stdout,
-            `Đã kiểm tra ${result.checked} dòng, ${result.revised} dòng có phiên bản mới.`,
-          );
-        return EXIT.ok;
-      } finally {
-        services.close();
-      }
-    } catch (error) {
-      return reportError(io, values.json, error);
-    }
+    return withCliServices(io, values['data-dir'], values.json, async ({ services }) => {
+      const result = services.sync.refresh(values.all);
+      if (values.json) printJson(io, { ok: true, ...result });
+      else
+        writeLine(
+          io.stdout,
+          `Đã kiểm tra ${result.checked} dòng, ${result.revised} dòng có phiên bản mới.`,
+        );
+      return EXIT.ok;
+    });
   },
 };
