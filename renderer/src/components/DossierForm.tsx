@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedCitizen } from '../../../electron/api/scan-schemas';
-import type { DossierChannel } from '../../../electron/api/schemas';
+import { dossierChannel, type DossierChannel } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 import { formatDay, todayInVietnam } from '../format';
 import { ErrorNotice } from './ErrorNotice';
 
-const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
 type AssistedChoice = 'pending' | 'submitted' | 'failed';
 const ASSISTED_CHOICES: AssistedChoice[] = ['pending', 'submitted', 'failed'];
 
@@ -125,7 +124,7 @@ export function DossierForm({
       )}
       <fieldset className="radio-row">
         <legend>{t('counter.channel')}</legend>
-        {CHANNELS.map((c) => (
+        {dossierChannel.options.map((c) => (
           <label key={c}>
             <input
               type="radio"

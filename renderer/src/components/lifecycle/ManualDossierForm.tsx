@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierChannel } from '../../../../electron/api/schemas';
+import { dossierChannel, type DossierChannel } from '../../../../electron/api/schemas';
 import { motcua } from '../../api/motcua';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { formatDay } from '../../format';
 import { ErrorNotice } from '../ErrorNotice';
 
-const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
 const EMPTY = {
   idNumber: '',
   fullName: '',
@@ -98,7 +97,7 @@ export function ManualDossierForm() {
         </select>
       </div>
       <div className="radio-row">
-        {CHANNELS.map((c) => (
+        {dossierChannel.options.map((c) => (
           <label key={c}>
             <input
               type="radio"
