@@ -44,11 +44,6 @@ export function isAllZero(counts: SummaryCounts): boolean {
   return SUMMARY_FIELDS.every((f) => counts[f] === 0);
 }
 
-export function addCounts(into: SummaryCounts, more: Partial<SummaryCounts>): SummaryCounts {
-  for (const f of SUMMARY_FIELDS) into[f] += more[f] ?? 0;
-  return into;
-}
-
 /**
  * The row's figures in canonical form, `n1,n2,…` in SUMMARY_FIELDS order (day and procedure are
  * the row's key). Equal figures give equal keys on every machine, so a recomputation that
