@@ -12,7 +12,7 @@ import { ProfilesPanel } from '../components/reports/ProfilesPanel';
 import { TemplateNotes } from '../components/reports/TemplateNotes';
 import { downloadFile, pdfBlobUrl } from '../files';
 import { formatNumber } from '../format';
-import { useHashParam } from '../hash-params';
+import { useHashParam } from '../navigation';
 import { currentVnMonth } from './DashboardPage';
 import '../styles/digitization.css';
 import '../styles/reports.css';
