@@ -28,7 +28,3 @@ export class AutofillError extends Error {
     this.details = details;
   }
 }
-
-export function isAutofillError(value: unknown): value is AutofillError {
-  return value instanceof AutofillError;
-}

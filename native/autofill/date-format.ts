@@ -5,16 +5,6 @@
  */
 const TOKEN = /yyyy|yy|MM|M|dd|d|[/\-. ]/g;
 
-export const DATE_PATTERN_EXAMPLES = [
-  'dd/MM/yyyy',
-  'yyyy-MM-dd',
-  'dd-MM-yyyy',
-  'ddMMyyyy',
-  'dd',
-  'MM',
-  'yyyy',
-];
-
 /** True when the whole pattern is made of known tokens and has at least one date part. */
 export function isDatePattern(pattern: string): boolean {
   if (pattern.length === 0 || pattern.length > 20) return false;

@@ -6,7 +6,7 @@
  * Codes only, no messages: `native/` knows nothing of the app's languages. Callers attach the
  * Vietnamese/English text from the API error catalogue (electron/services/intake/qr-result.ts).
  */
-import { describeIdNumber } from './id-number';
+import { describeIdNumber, isIdNumberShape } from './id-number';
 import {
   classifyUnpiped,
   isUrlLike,
@@ -73,7 +73,6 @@ export const QR_MAX_BYTES = 1024;
 
 const FIELD_COUNT = 7;
 const OLD_ID = /^\d{9}$/;
-const ID = /^\d{12}$/;
 // A truncated card payload still starts with something shaped like an ID number.
 const ID_ISH = /^\d{9,13}$/;
 const CARD_START = /^\d{12}\|/;
@@ -190,7 +189,7 @@ function validateFields(fields: string[], today: string, repaired: boolean): QrP
     string,
     string,
   ];
-  if (!ID.test(id)) {
+  if (!isIdNumberShape(id)) {
     // A pipe record whose first field is not an ID at all is some other system's code.
     return fail(/\d/.test(id) ? 'QR_ID_INVALID' : 'QR_NOT_CCCD', 1);
   }

@@ -39,10 +39,6 @@ export class ScannerError extends Error {
   }
 }
 
-export function isScannerError(value: unknown): value is ScannerError {
-  return value instanceof ScannerError;
-}
-
 /** The error an aborted signal turns into, whatever the driver was doing at the time. */
 export function cancelledError(): ScannerError {
   return new ScannerError('SCAN_CANCELLED', 'Scan cancelled');

@@ -6,6 +6,15 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Bytes as base64, in chunks: one String.fromCharCode call per byte would overflow the stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
 /** A PDF for an in-app frame (CSP frame-src blob:); revoke it when the frame goes. */
 export function pdfBlobUrl(base64: string): string {
   return URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
@@ -35,10 +44,6 @@ export async function readChosenFile(
 ): Promise<{ format: 'json' | 'xlsx'; content: string; fileName: string }> {
   const isJson = file.name.toLowerCase().endsWith('.json') || file.type === 'application/json';
   if (isJson) return { format: 'json', content: await file.text(), fileName: file.name };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return { format: 'xlsx', content: btoa(binary), fileName: file.name };
+  const content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+  return { format: 'xlsx', content, fileName: file.name };
 }

@@ -18,3 +18,11 @@ export function navigate(page: string): void {
 export function usePageId(): string {
   return useSyncExternalStore(subscribe, currentPage);
 }
+
+/** A `?name=value` after the page id in the hash (`#/catalog?key=dang-ky-khai-sinh`). */
+export function useHashParam(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => {
+    const query = window.location.hash.split('?')[1] ?? '';
+    return new URLSearchParams(query).get(name);
+  });
+}

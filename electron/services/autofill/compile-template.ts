@@ -7,6 +7,7 @@ import { formatDay, isDatePattern } from '../../../native/autofill/date-format';
 import { maskIdNumber } from '../../../native/cccd/id-number';
 import {
   DEFAULT_TIMING,
+  fieldCount,
   PLAN_KEYS,
   PLAN_MODIFIERS,
   type Plan,
@@ -200,18 +201,13 @@ export function compileTemplate(
     });
   });
 
-  return {
-    plan: {
-      actions,
-      timing: {
-        afterActionMs: template.afterActionMs,
-        perCharMs: template.perCharMs,
-        pasteTimeoutMs: DEFAULT_TIMING.pasteTimeoutMs,
-      },
+  const plan: Plan = {
+    actions,
+    timing: {
+      afterActionMs: template.afterActionMs,
+      perCharMs: template.perCharMs,
+      pasteTimeoutMs: DEFAULT_TIMING.pasteTimeoutMs,
     },
-    preview,
-    problems,
-    fields: actions.filter((a) => a.kind === 'input').length,
-    typesIdNumber,
   };
+  return { plan, preview, problems, fields: fieldCount(plan), typesIdNumber };
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ChipError } from './chip-error';
 import { bacKeys, completeBac, GET_CHALLENGE, mutualAuthenticate } from './bac';
 import { SW, swHex, triesLeft } from './apdu';
+import { blockSize } from './crypto';
 import { randomScalar } from './curves';
 import {
   authenticationToken,
@@ -144,7 +145,7 @@ export async function performPace(
     cipher,
     ksEnc: keys.ksEnc,
     ksMac: keys.ksMac,
-    ssc: Buffer.alloc(cipher === '3DES' ? 8 : 16),
+    ssc: Buffer.alloc(blockSize(cipher)),
   });
   return { nonce, sharedSecret: shared, ...keys };
 }

@@ -7,6 +7,7 @@
 import { ChipError } from './chip-error';
 import { encodeOidValue } from './asn1';
 import { SW, swHex } from './apdu';
+import { blockSize } from './crypto';
 import { encodePoint, randomScalar } from './curves';
 import { sessionKeys, sharedSecret } from './pace';
 import { parsePublicKey } from './public-key';
@@ -102,6 +103,6 @@ export async function performChipAuth(
   session.sm = new SecureChannel({
     cipher,
     ...keys,
-    ssc: Buffer.alloc(cipher === '3DES' ? 8 : 16),
+    ssc: Buffer.alloc(blockSize(cipher)),
   });
 }

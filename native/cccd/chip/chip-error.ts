@@ -34,7 +34,3 @@ export class ChipError extends Error {
     this.details = details;
   }
 }
-
-export function isChipError(value: unknown): value is ChipError {
-  return value instanceof ChipError;
-}

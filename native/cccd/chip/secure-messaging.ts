@@ -12,6 +12,7 @@ import {
   aesDecrypt,
   aesEcbBlock,
   aesEncrypt,
+  blockSize,
   pad,
   retailMac,
   tdesDecrypt,
@@ -34,27 +35,24 @@ export class SecureChannel {
   private readonly ksEnc: Buffer;
   private readonly ksMac: Buffer;
   private counter: bigint;
-  private readonly sscLength: number;
+  /** The cipher's block length, which is also the SSC's (ICAO 9303-11 §9.8.2). */
+  private readonly block: number;
 
   constructor(keys: SmKeys) {
     this.cipher = keys.cipher;
     this.ksEnc = Buffer.from(keys.ksEnc);
     this.ksMac = Buffer.from(keys.ksMac);
-    this.sscLength = keys.cipher === '3DES' ? 8 : 16;
-    if (keys.ssc.length !== this.sscLength) throw new RangeError('SSC length');
+    this.block = blockSize(keys.cipher);
+    if (keys.ssc.length !== this.block) throw new RangeError('SSC length');
     this.counter = bigintFromBytes(keys.ssc);
   }
 
   get ssc(): Buffer {
-    return bigintToBytes(this.counter, this.sscLength);
-  }
-
-  private get block(): number {
-    return this.cipher === '3DES' ? 8 : 16;
+    return bigintToBytes(this.counter, this.block);
   }
 
   private increment(): Buffer {
-    this.counter = (this.counter + 1n) % (1n << BigInt(this.sscLength * 8));
+    this.counter = (this.counter + 1n) % (1n << BigInt(this.block * 8));
     return this.ssc;
   }
 

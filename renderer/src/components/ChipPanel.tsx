@@ -8,6 +8,7 @@ import { motcua } from '../api/motcua';
 import { useApiQuery, useServiceEvents } from '../api/use-api';
 import { ChipResultView } from './chip/ChipResultView';
 import { ErrorNotice } from './ErrorNotice';
+import { RadioOptions } from './RadioOptions';
 import './chip/chip.css';
 
 type Progress = Extract<AppEvent, { type: 'chip.progress' }>;
@@ -124,26 +125,14 @@ function ChipPanelForCitizen({ citizen }: { citizen: QrCitizen }) {
       ))}
       <fieldset className="key-mode radio-row">
         <legend>{t('chip.keyMode')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="chip-key"
-            checked={mode === 'can'}
-            onChange={() => setMode('can')}
-            data-testid="chip-mode-can"
-          />
-          {t('chip.keyCan')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="chip-key"
-            checked={mode === 'mrz'}
-            onChange={() => setMode('mrz')}
-            data-testid="chip-mode-mrz"
-          />
-          {t('chip.keyMrz')}
-        </label>
+        <RadioOptions
+          name="chip-key"
+          options={['can', 'mrz'] as const}
+          value={mode}
+          onChange={setMode}
+          label={(m) => t(m === 'can' ? 'chip.keyCan' : 'chip.keyMrz')}
+          testId={(m) => `chip-mode-${m}`}
+        />
       </fieldset>
       {mode === 'can' ? (
         <div className="form-row">

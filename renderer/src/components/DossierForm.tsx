@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedCitizen } from '../../../electron/api/scan-schemas';
-import type { DossierChannel } from '../../../electron/api/schemas';
+import { dossierChannel, type DossierChannel } from '../../../electron/api/schemas';
 import { motcua } from '../api/motcua';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 import { formatDay, todayInVietnam } from '../format';
 import { ErrorNotice } from './ErrorNotice';
+import { RadioOptions } from './RadioOptions';
 
-const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
 type AssistedChoice = 'pending' | 'submitted' | 'failed';
 const ASSISTED_CHOICES: AssistedChoice[] = ['pending', 'submitted', 'failed'];
 
@@ -125,35 +125,25 @@ export function DossierForm({
       )}
       <fieldset className="radio-row">
         <legend>{t('counter.channel')}</legend>
-        {CHANNELS.map((c) => (
-          <label key={c}>
-            <input
-              type="radio"
-              name="channel"
-              value={c}
-              checked={channel === c}
-              disabled={onlineOnlySince !== null && c !== 'online_assisted'}
-              onChange={() => setChannel(c)}
-            />
-            {t(`counter.channels.${c}`)}
-          </label>
-        ))}
+        <RadioOptions
+          name="channel"
+          options={dossierChannel.options}
+          value={channel}
+          onChange={setChannel}
+          label={(c) => t(`counter.channels.${c}`)}
+          disabled={(c) => onlineOnlySince !== null && c !== 'online_assisted'}
+        />
       </fieldset>
       {channel === 'online_assisted' && (
         <fieldset className="radio-row" data-testid="assisted-outcome">
           <legend>{t('counter.assisted.legend')}</legend>
-          {ASSISTED_CHOICES.map((choice) => (
-            <label key={choice}>
-              <input
-                type="radio"
-                name="assisted"
-                value={choice}
-                checked={assisted === choice}
-                onChange={() => setAssisted(choice)}
-              />
-              {t(`counter.assisted.${choice}`)}
-            </label>
-          ))}
+          <RadioOptions
+            name="assisted"
+            options={ASSISTED_CHOICES}
+            value={assisted}
+            onChange={setAssisted}
+            label={(choice) => t(`counter.assisted.${choice}`)}
+          />
           {assisted === 'failed' && (
             <input
               data-testid="assisted-reason"

@@ -2,19 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { motcua } from '../api/motcua';
 import { CallError, unwrap } from '../api/use-api';
+import { pdfBlobUrl } from '../files';
 import { ErrorNotice } from './ErrorNotice';
 
 interface Slip {
   url: string;
   fileName: string;
   file: string;
-}
-
-function pdfUrl(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
 /** The old 9-digit ID as a one-page PDF slip: preview, print, and the saved file's location. */
@@ -30,7 +24,7 @@ export function OldIdSlipButton({ scanId }: { scanId: string }) {
     setBusy(true);
     try {
       const value = await unwrap(motcua().intake.oldIdSlip({ scanId }));
-      setSlip({ url: pdfUrl(value.pdfBase64), fileName: value.fileName, file: value.file });
+      setSlip({ url: pdfBlobUrl(value.pdfBase64), fileName: value.fileName, file: value.file });
       setError(null);
     } catch (e) {
       if (e instanceof CallError) setError(e);

@@ -6,6 +6,7 @@ import { motcua } from '../api/motcua';
 import { useApiMutation, useApiQuery } from '../api/use-api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TemplateStepsEditor } from '../components/TemplateStepsEditor';
+import { downloadFile } from '../files';
 
 type Draft = TemplateDraft & { steps: TemplateStep[] };
 
@@ -69,11 +70,12 @@ export function AutofillPage() {
   async function exportAll() {
     const result = await motcua().autofill.exportTemplates();
     if (!result.ok) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([result.value.json], { type: 'application/json' }));
-    link.download = result.value.fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile({
+      fileName: result.value.fileName,
+      mimeType: 'application/json',
+      encoding: 'utf8',
+      content: result.value.json,
+    });
   }
 
   const error = save.error ?? remove.error ?? importer.error;

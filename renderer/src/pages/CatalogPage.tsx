@@ -7,7 +7,7 @@ import { CatalogImport } from '../components/lifecycle/CatalogImport';
 import { LevelBadge, TargetStatusBadge } from '../components/lifecycle/badges';
 import { ProcedureDetailCard } from '../components/lifecycle/ProcedureDetailCard';
 import { formatDay } from '../format';
-import { useHashParam } from '../hash-params';
+import { useHashParam } from '../navigation';
 import { navigate } from '../navigation';
 
 const EVENT_KEYS = {

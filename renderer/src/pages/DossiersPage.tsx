@@ -10,8 +10,7 @@ import { DeskSettingsPanel } from '../components/lifecycle/DeskSettingsPanel';
 import { DossierDetail } from '../components/lifecycle/DossierDetail';
 import { ManualDossierForm } from '../components/lifecycle/ManualDossierForm';
 import { formatDay, formatNumber, formatTime } from '../format';
-import { useHashParam } from '../hash-params';
-import { navigate } from '../navigation';
+import { navigate, useHashParam } from '../navigation';
 import { currentVnMonth } from './DashboardPage';
 
 const STATUSES: DossierStatus[] = ['received', 'processing', 'done', 'returned', 'cancelled'];

@@ -12,7 +12,7 @@ import { ProfilesPanel } from '../components/reports/ProfilesPanel';
 import { TemplateNotes } from '../components/reports/TemplateNotes';
 import { downloadFile, pdfBlobUrl } from '../files';
 import { formatNumber } from '../format';
-import { useHashParam } from '../hash-params';
+import { useHashParam } from '../navigation';
 import { currentVnMonth } from './DashboardPage';
 import '../styles/digitization.css';
 import '../styles/reports.css';
@@ -208,18 +208,14 @@ export function ReportsPage() {
               {formatNumber(f.current.totals.received)}
             </div>
           </div>
-          <div className="tile">
-            <div className="tile-label">{t('reports.figures.onTime')}</div>
-            <div className="tile-value">
-              <Figure row={f.current.totals} name="onTimeRate" testId="report-onTimeRate" />
+          {(['onTimeRate', 'onlineShare'] as const).map((name) => (
+            <div className="tile" key={name}>
+              <div className="tile-label">{t(`reports.figures.${name}`)}</div>
+              <div className="tile-value">
+                <Figure row={f.current.totals} name={name} testId={`report-${name}`} />
+              </div>
             </div>
-          </div>
-          <div className="tile">
-            <div className="tile-label">{t('reports.figures.online')}</div>
-            <div className="tile-value">
-              <Figure row={f.current.totals} name="onlineShare" testId="report-onlineShare" />
-            </div>
-          </div>
+          ))}
           {(['components', 'results'] as const).map((key) => (
             <div className="tile" key={key} title={DIGITIZATION_FORMULAS[key].vi}>
               <div className="tile-label">{t(`reports.figures.${key}`)}</div>

@@ -3,15 +3,14 @@ import { useEffect, useState } from 'react';
 import type { ScanRecord } from '../../../electron/api/scan-schemas';
 import { motcua } from '../api/motcua';
 import { unwrap } from '../api/use-api';
+import { bytesToBase64 } from '../files';
 import type { CapturedWedgeScan } from './use-wedge-capture';
 
 export const RECENT_SCANS_KEY = ['intake.recentScans'] as const;
 export const WEDGE_SETTINGS_KEY = ['devices.wedgeSettings'] as const;
 
 export function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return bytesToBase64(new TextEncoder().encode(text));
 }
 
 /** A wedge burst becomes the same ScanInput the HID POS and serial readers produce. */

@@ -11,9 +11,9 @@ import { performPace } from '../../../native/cccd/chip/access-control';
 import { readIdCard, type AccessKey } from '../../../native/cccd/chip/read-id-card';
 import { choosePace, parseSecurityInfos } from '../../../native/cccd/chip/security-infos';
 import { ChipSession, type ApduLink } from '../../../native/cccd/chip/session';
-import { scalarFromHex } from '../../../native/cccd/chip/pace';
 import { verifyRead } from '../../../native/cccd/chip/verify-read';
 import { buildChipRecord } from '../../../native/cccd/chip/chip-record';
+import { G1, G1_CARD_ACCESS, G1_RANDOM, G1_SCRIPT } from '../../support/chip/pace-g1';
 import { testPki } from '../../support/chip/pki';
 import { startPcscStack, VIRTUAL_READER, waitFor } from '../../support/chip/pcsc-fixture';
 import { ScriptedLink } from '../../support/chip/scripted-link';
@@ -24,45 +24,11 @@ import { round, summarise, timeIt, type BenchResult, type BenchSuite } from '../
 
 const SUITE = 'chip';
 
-// ICAO 9303-11 Appendix G.1 (see tests/unit/cccd/chip/pace-vectors.test.ts for every value).
-const G1_SCRIPT: [string, string][] = [
-  ['0022C1A412800A04007F0007020204020283010184010D', '9000'],
-  ['10860000027C0000', '7C128010' + '95A3A016522EE98D01E76CB6B98B42C3' + '9000'],
-  [
-    '10860000457C438141047ACF3EFC982EC45565A4B155129EFBC74650DCBFA6362D896FC70262E0C2CC5E544552DCB6725218799115B55C9BAA6D9F6BC3A9618E70C25AF71777A9C4922D00',
-    '7C43824104824FBA91C9CBE26BEF53A0EBE7342A3BF178CEA9F45DE0B70AA601651FBA3F5730D8C879AAA9C9F73991E61B58F4D52EB87A0A0C709A49DC63719363CCD13C549000',
-  ],
-  [
-    '10860000457C438341042DB7A64C0355044EC9DF190514C625CBA2CEA48754887122F3A5EF0D5EDD301C3556F3B3B186DF10B857B58F6A7EB80F20BA5DC7BE1D43D9BF850149FBB3646200',
-    '7C438441049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F0949000',
-  ],
-  ['008600000C7C0A8508C2B0BD78D94BA86600', '7C0A86083ABB9674BCE93C089000'],
-];
-const G1_RANDOM = {
-  bytes: () => Buffer.alloc(0),
-  scalar: (p: string) =>
-    scalarFromHex(
-      p === 'pace-map'
-        ? '7F4EF07B9EA82FD78AD689B38D0BC78CF21F249D953BC46F4C6E19259C010F99'
-        : 'A73FB703AC1436A18E0CFA5ABB3F7BEC7A070E7A6788486BEE230C4A22762595',
-    ),
-};
-// EF.CardAccess with the PACEInfo of the Vietnamese card: ECDH-GM, AES-128, parameter 13.
-const CARD_ACCESS = Buffer.from(
-  '3114301206' + '0A04007F00070202040202' + '020102' + '02010D',
-  'hex',
-);
-
 async function paceComputation(): Promise<number> {
-  const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
+  const info = choosePace(parseSecurityInfos(G1_CARD_ACCESS))!;
   const samples = await timeIt(async () => {
     const session = new ChipSession(new ScriptedLink(G1_SCRIPT), { extendedLength: false });
-    await performPace(
-      session,
-      info,
-      { kind: 'mrz', mrzInfo: 'T22000129364081251010318' },
-      G1_RANDOM,
-    );
+    await performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, G1_RANDOM);
   }, 40);
   return samples.p50;
 }

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { APP_ROOT } from '../../../electron/host/app-root';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunState } from '../../../electron/api/autofill-schemas';
+import type { CallInput } from '../../../electron/api/contract';
 import type { AppEvent } from '../../../electron/api/events';
 import { openDesktop } from '../../../native/autofill/nut-desktop';
 import type { Desktop } from '../../../native/autofill/ports';
@@ -25,6 +26,21 @@ if (unavailable) {
 
 const APPLICANT = ['hoTen', 'ngaySinh', 'gioiTinh', 'soDinhDanh', 'ngayCap', 'diaChi'] as const;
 const CLERK_CLIPBOARD = 'Ghi chú của cán bộ: hồ sơ số 7 — chờ bổ sung';
+/** The applicant form after the generic template ran on the sample citizen. */
+const FILLED_APPLICANT = {
+  hoTen: 'Trần Thị Ngọc Hường',
+  ngaySinh: '09/11/2003',
+  gioiTinh: 'Nữ',
+  soDinhDanh: '022303004567',
+  ngayCap: '01/07/2021',
+  diaChi: SAMPLE_CITIZEN.address,
+};
+/** Each fixture form and a part of its title, which shows when its window has become active. */
+const FORM_TITLES = {
+  'applicant-form.html': 'Cổng dịch vụ công tỉnh',
+  'slow-paste-form.html': 'trang chậm',
+  'split-date-form.html': 'Tờ khai',
+} as const;
 
 describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   const tempDir = useTempDirs();
@@ -98,27 +114,33 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
     return end!;
   }
 
-  async function applicantForm(): Promise<Page> {
-    const page = await openWindow(browser, { fixture: 'applicant-form.html' }, 'hoTen');
-    await untilActiveTitle('Cổng dịch vụ công tỉnh');
+  async function saveTemplate(
+    env: ReturnType<typeof services>,
+    template: CallInput<'autofill.saveTemplate'>,
+  ): Promise<string> {
+    const saved = await env.dispatcher.dispatch('autofill.saveTemplate', template);
+    expect(saved.ok).toBe(true);
+    return template.name;
+  }
+
+  /** A fixture form in the active window, the caret in `focusId`. */
+  async function formWindow(
+    fixture: keyof typeof FORM_TITLES = 'applicant-form.html',
+    focusId = 'hoTen',
+  ): Promise<Page> {
+    const page = await openWindow(browser, { fixture }, focusId);
+    await untilActiveTitle(FORM_TITLES[fixture]);
     return page;
   }
 
   it('fills the generic template into the focused form: exact Vietnamese (NFC), clipboard restored, audit without values', async () => {
-    const form = await applicantForm();
+    const form = await formWindow();
     await setClipboard(CLERK_CLIPBOARD);
     const env = services();
     const end = await run(env, { templateId: 'builtin-generic' });
     expect(end).toMatchObject({ phase: 'done', fields: 6, error: null });
     const values = await fieldValues(form, APPLICANT);
-    expect(values).toEqual({
-      hoTen: 'Trần Thị Ngọc Hường',
-      ngaySinh: '09/11/2003',
-      gioiTinh: 'Nữ',
-      soDinhDanh: '022303004567',
-      ngayCap: '01/07/2021',
-      diaChi: SAMPLE_CITIZEN.address,
-    });
+    expect(values).toEqual(FILLED_APPLICANT);
     for (const value of Object.values(values)) expect(value).toBe(value.normalize('NFC'));
     expect(await clipboard()).toBe(CLERK_CLIPBOARD);
     // Events carried progress up to every action and then the outcome.
@@ -129,25 +151,17 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('a page that stalls on every paste still gets every value (no timing assumption)', async () => {
-    const form = await openWindow(browser, { fixture: 'slow-paste-form.html' }, 'hoTen');
-    await untilActiveTitle('trang chậm');
+    const form = await formWindow('slow-paste-form.html');
     await setClipboard(CLERK_CLIPBOARD);
     const end = await run(services(), { templateId: 'builtin-generic' });
     expect(end).toMatchObject({ phase: 'done', fields: 6, error: null });
-    expect(await fieldValues(form, APPLICANT)).toEqual({
-      hoTen: 'Trần Thị Ngọc Hường',
-      ngaySinh: '09/11/2003',
-      gioiTinh: 'Nữ',
-      soDinhDanh: '022303004567',
-      ngayCap: '01/07/2021',
-      diaChi: SAMPLE_CITIZEN.address,
-    });
+    expect(await fieldValues(form, APPLICANT)).toEqual(FILLED_APPLICANT);
     expect(await clipboard()).toBe(CLERK_CLIPBOARD);
     await form.context().close();
   });
 
   it('a large clerk clipboard (sent in INCR chunks) is read and put back whole', async () => {
-    const form = await applicantForm();
+    const form = await formWindow();
     // Over xsel's single-request limit, so the clerk's owner sends it incrementally (ICCCM §2.7.2).
     const large = `${CLERK_CLIPBOARD}\n${'Biên bản tiếp nhận hồ sơ. '.repeat(40_000)}`;
     await setClipboard(large);
@@ -161,8 +175,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('splits the date of birth into day, month and year fields', async () => {
-    const form = await openWindow(browser, { fixture: 'split-date-form.html' }, 'hoTen');
-    await untilActiveTitle('Tờ khai');
+    const form = await formWindow('split-date-form.html');
     const end = await run(services(), { templateId: 'builtin-dob-split' });
     expect(end.phase).toBe('done');
     expect(
@@ -188,7 +201,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('refuses when our own window has focus: nothing typed, clipboard untouched', async () => {
-    const form = await applicantForm();
+    const form = await formWindow();
     const own = await openWindow(browser, { title: 'Một Cửa Desk' }, 'own');
     await untilActiveTitle('Một Cửa Desk');
     await setClipboard(CLERK_CLIPBOARD);
@@ -202,10 +215,10 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('Esc aborts mid-run: later fields stay empty and the clipboard is restored', async () => {
-    const form = await applicantForm();
+    const form = await formWindow();
     await setClipboard(CLERK_CLIPBOARD);
     const env = services();
-    const slow = await env.dispatcher.dispatch('autofill.saveTemplate', {
+    const slow = await saveTemplate(env, {
       name: 'Chậm, để thử Esc',
       steps: [
         { kind: 'field', field: 'fullName' },
@@ -216,7 +229,6 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
         { kind: 'field', field: 'sex' },
       ],
     });
-    expect(slow.ok).toBe(true);
     const { keyboard, Key } = await import('@nut-tree-fork/nut-js');
     // The clerk presses Esc once the first field is in (the engine is in its wait step).
     env.services.events.subscribe((e) => {
@@ -224,7 +236,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
         void keyboard.pressKey(Key.Escape).then(() => keyboard.releaseKey(Key.Escape));
       }
     });
-    const end = await run(env, { templateId: 'Chậm, để thử Esc' });
+    const end = await run(env, { templateId: slow });
     expect(end).toMatchObject({ phase: 'aborted', error: { code: 'AUTOFILL_ABORTED' } });
     expect(await fieldValues(form, ['hoTen', 'ngaySinh', 'gioiTinh'])).toEqual({
       hoTen: 'Trần Thị Ngọc Hường',
@@ -236,8 +248,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('stops when the focus is on a button: the copy back shows the value did not land', async () => {
-    const form = await openWindow(browser, { fixture: 'applicant-form.html' }, 'gui');
-    await untilActiveTitle('Cổng dịch vụ công tỉnh');
+    const form = await formWindow('applicant-form.html', 'gui');
     await setClipboard(CLERK_CLIPBOARD);
     const end = await run(services(), { templateId: 'builtin-name-split' });
     expect(end).toMatchObject({
@@ -251,10 +262,9 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('stops at a field that cuts the value short (maxlength), keeping the fields before it', async () => {
-    const form = await openWindow(browser, { fixture: 'split-date-form.html' }, 'hoTen');
-    await untilActiveTitle('Tờ khai');
+    const form = await formWindow('split-date-form.html');
     const env = services();
-    const saved = await env.dispatcher.dispatch('autofill.saveTemplate', {
+    const saved = await saveTemplate(env, {
       name: 'Ngày sinh đầy đủ vào ô ngày',
       steps: [
         { kind: 'field', field: 'fullName' },
@@ -264,8 +274,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
         { kind: 'field', field: 'sex' },
       ],
     });
-    expect(saved.ok).toBe(true);
-    const end = await run(env, { templateId: 'Ngày sinh đầy đủ vào ô ngày' });
+    const end = await run(env, { templateId: saved });
     expect(end).toMatchObject({
       phase: 'failed',
       done: 2,
@@ -280,10 +289,9 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
   });
 
   it('types ASCII in typing mode', async () => {
-    const second = await openWindow(browser, { fixture: 'applicant-form.html' }, 'soDinhDanh');
-    await untilActiveTitle('Cổng dịch vụ công tỉnh');
+    const second = await formWindow('applicant-form.html', 'soDinhDanh');
     const env2 = services();
-    const typed = await env2.dispatcher.dispatch('autofill.saveTemplate', {
+    const typed = await saveTemplate(env2, {
       name: 'Gõ phím số định danh',
       input: 'type',
       steps: [
@@ -292,8 +300,7 @@ describe.skipIf(unavailable !== null)('autofill on a real X display', () => {
         { kind: 'field', field: 'issueDate', format: 'yyyy-MM-dd' },
       ],
     });
-    expect(typed.ok).toBe(true);
-    expect((await run(env2, { templateId: 'Gõ phím số định danh' })).phase).toBe('done');
+    expect((await run(env2, { templateId: typed })).phase).toBe('done');
     expect(await fieldValues(second, ['soDinhDanh', 'ngayCap'])).toEqual({
       soDinhDanh: '022303004567',
       ngayCap: '2021-07-01',

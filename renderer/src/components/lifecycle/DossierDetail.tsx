@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { formatDay } from '../../format';
 import { navigate } from '../../navigation';
 import { ErrorNotice } from '../ErrorNotice';
+import { RadioOptions } from '../RadioOptions';
 import { LevelBadge, TimelinessBadge } from './badges';
 
 const NEXT: Record<DossierStatus, DossierStatus[]> = {
@@ -158,17 +159,13 @@ export function DossierDetail({ code }: { code: string }) {
             )}
           </p>
           <div className="radio-row">
-            {(['submitted', 'failed'] as const).map((o) => (
-              <label key={o}>
-                <input
-                  type="radio"
-                  name="outcome"
-                  checked={outcome === o}
-                  onChange={() => setOutcome(o)}
-                />
-                {t(`assisted.${o}`)}
-              </label>
-            ))}
+            <RadioOptions
+              name="outcome"
+              options={['submitted', 'failed'] as const}
+              value={outcome}
+              onChange={setOutcome}
+              label={(o) => t(`assisted.${o}`)}
+            />
           </div>
           {outcome === 'failed' ? (
             <input

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierChannel } from '../../../../electron/api/schemas';
+import { dossierChannel, type DossierChannel } from '../../../../electron/api/schemas';
 import { motcua } from '../../api/motcua';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
 import { formatDay } from '../../format';
 import { ErrorNotice } from '../ErrorNotice';
+import { RadioOptions } from '../RadioOptions';
 
-const CHANNELS: DossierChannel[] = ['in_person', 'online_assisted', 'postal'];
 const EMPTY = {
   idNumber: '',
   fullName: '',
@@ -98,30 +98,22 @@ export function ManualDossierForm() {
         </select>
       </div>
       <div className="radio-row">
-        {CHANNELS.map((c) => (
-          <label key={c}>
-            <input
-              type="radio"
-              name="manual-channel"
-              checked={channel === c}
-              onChange={() => setChannel(c)}
-            />
-            {t(`channel.${c}`)}
-          </label>
-        ))}
+        <RadioOptions
+          name="manual-channel"
+          options={dossierChannel.options}
+          value={channel}
+          onChange={setChannel}
+          label={(c) => t(`channel.${c}`)}
+        />
       </div>
       <div className="radio-row">
-        {(['individual', 'organization'] as const).map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name="manual-kind"
-              checked={kind === k}
-              onChange={() => setKind(k)}
-            />
-            {t(`dossiers.${k}`)}
-          </label>
-        ))}
+        <RadioOptions
+          name="manual-kind"
+          options={['individual', 'organization'] as const}
+          value={kind}
+          onChange={setKind}
+          label={(k) => t(`dossiers.${k}`)}
+        />
       </div>
       {kind === 'organization' && (
         <div className="form-row">
@@ -137,17 +129,13 @@ export function ManualDossierForm() {
       {input('fullName', t('dossiers.fullName'))}
       {input('dateOfBirth', t('dossiers.dateOfBirth'), 'date')}
       <div className="radio-row">
-        {(['male', 'female'] as const).map((s) => (
-          <label key={s}>
-            <input
-              type="radio"
-              name="manual-sex"
-              checked={person.sex === s}
-              onChange={() => setPerson({ ...person, sex: s })}
-            />
-            {t(`dossiers.${s}`)}
-          </label>
-        ))}
+        <RadioOptions
+          name="manual-sex"
+          options={['male', 'female'] as const}
+          value={person.sex}
+          onChange={(sex) => setPerson({ ...person, sex })}
+          label={(s) => t(`dossiers.${s}`)}
+        />
       </div>
       {input('address', t('dossiers.address'))}
       <div className="actions">

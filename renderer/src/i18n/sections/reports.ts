@@ -26,8 +26,8 @@ const vi = {
     printed: 'Đã mở hộp thoại in; báo cáo được ghi nhận là đã phát hành.',
     figures: {
       received: 'Hồ sơ tiếp nhận',
-      onTime: 'Tỷ lệ đúng hạn',
-      online: 'Tỷ lệ nộp trực tuyến',
+      onTimeRate: 'Tỷ lệ đúng hạn',
+      onlineShare: 'Tỷ lệ nộp trực tuyến',
       components: 'Tỷ lệ số hóa thành phần',
       results: 'Tỷ lệ số hóa kết quả',
       overdue: 'Hồ sơ quá hạn (hiện tại)',
@@ -114,8 +114,8 @@ const en: Widen<typeof vi> = {
     printed: 'The print dialog was opened; the report is recorded as issued.',
     figures: {
       received: 'Dossiers received',
-      onTime: 'On-time rate',
-      online: 'Online share',
+      onTimeRate: 'On-time rate',
+      onlineShare: 'Online share',
       components: 'Components digitized',
       results: 'Results digitized',
       overdue: 'Overdue dossiers (now)',

@@ -4,19 +4,12 @@ import type { ApiError } from '../../../../electron/api/errors';
 import { motcua } from '../../api/motcua';
 import { useApiQuery, useServiceEvents } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { bytesToBase64 } from '../../files';
 import '../../components/chip/chip.css';
 
 const STATUS_KEY = ['chip.status'] as const;
 const TRUST_KEY = ['chip.trustList'] as const;
 const EVENT_KEYS = { 'chip.readers': [STATUS_KEY], 'chip.card': [STATUS_KEY] } as const;
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 /** Devices page panel: PC/SC readers and the CSCA trust store used to verify chips. */
 export function CardReadersPanel() {
@@ -35,7 +28,7 @@ export function CardReadersPanel() {
     setError(null);
     const answer = await motcua().chip.trustImport({
       fileName: file.name,
-      contentBase64: toBase64(await file.arrayBuffer()),
+      contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())),
     });
     if (answer.ok) {
       setMessage(

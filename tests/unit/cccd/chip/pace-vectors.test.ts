@@ -24,42 +24,14 @@ import {
 import { choosePace, parseSecurityInfos } from '../../../../native/cccd/chip/security-infos';
 import { ChipSession } from '../../../../native/cccd/chip/session';
 import { mrzKeyInfo } from '../../../../native/cccd/mrz';
+import { G1, G1_CARD_ACCESS, G1_RANDOM, G1_SCRIPT } from '../../../support/chip/pace-g1';
 import { ScriptedLink } from '../../../support/chip/scripted-link';
 
-const G1 = {
-  mrzInfo: 'T22000129364081251010318',
-  kPi: '89DED1B26624EC1E634C1989302849DD',
-  encryptedNonce: '95A3A016522EE98D01E76CB6B98B42C3',
-  nonce: '3F00C4D39D153F2B2A214A078D899B22',
-  skMapIfd: '7F4EF07B9EA82FD78AD689B38D0BC78CF21F249D953BC46F4C6E19259C010F99',
-  pkMapIfd:
-    '047ACF3EFC982EC45565A4B155129EFBC74650DCBFA6362D896FC70262E0C2CC5E544552DCB6725218799115B55C9BAA6D9F6BC3A9618E70C25AF71777A9C4922D',
-  skMapIc: '498FF49756F2DC1587840041839A85982BE7761D14715FB091EFA7BCE9058560',
-  pkMapIc:
-    '04824FBA91C9CBE26BEF53A0EBE7342A3BF178CEA9F45DE0B70AA601651FBA3F5730D8C879AAA9C9F73991E61B58F4D52EB87A0A0C709A49DC63719363CCD13C54',
-  sharedH:
-    '0460332EF2450B5D247EF6D3868397D398852ED6E8CAF6FFEEF6BF85CA57057FD50840CA7415BAF3E43BD414D35AA4608B93A2CAF3A4E3EA4E82C9C13D03EB7181',
-  mappedG:
-    '048CED63C91426D4F0EB1435E7CB1D74A46723A0AF21C89634F65A9AE87A9265E28C879506743F8611AC33645C5B985C80B5F09A0B83407C1B6A4D857AE76FE522',
-  skIfd: 'A73FB703AC1436A18E0CFA5ABB3F7BEC7A070E7A6788486BEE230C4A22762595',
-  pkIfd:
-    '042DB7A64C0355044EC9DF190514C625CBA2CEA48754887122F3A5EF0D5EDD301C3556F3B3B186DF10B857B58F6A7EB80F20BA5DC7BE1D43D9BF850149FBB36462',
-  skIc: '107CF58696EF6155053340FD633392BA81909DF7B9706F226F32086C7AFF974A',
-  pkIc: '049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094',
-  sharedK: '28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925',
-  ksEnc: 'F5F0E35C0D7161EE6724EE513A0D9A7F',
-  ksMac: 'FE251C7858B356B24514B3BD5F4297D1',
-  tIfd: 'C2B0BD78D94BA866',
-  tIc: '3ABB9674BCE93C08',
-};
-
-// EF.CardAccess with one PACEInfo: id-PACE-ECDH-GM-AES-CBC-CMAC-128, version 2, parameterId 13.
-const CARD_ACCESS = fromHex('3114301206 0A 04007F00070202040202 020102 02010D'.replace(/ /g, ''));
 const OID = '0.4.0.127.0.7.2.2.4.2.2';
 
 describe('ICAO 9303-11 Appendix G.1 — PACE ECDH-GM brainpoolP256r1, step by step', () => {
   const curve = curveByParameterId(13);
-  const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
+  const info = choosePace(parseSecurityInfos(G1_CARD_ACCESS))!;
 
   it('reads the PACEInfo of EF.CardAccess', () => {
     expect(info).toMatchObject({ oid: OID, version: 2, parameterId: 13, cipher: 'AES-128' });
@@ -122,24 +94,11 @@ describe('ICAO 9303-11 Appendix G.1 — PACE ECDH-GM brainpoolP256r1, step by st
 });
 
 describe('PACE driver replays the worked example APDU by APDU', () => {
-  const script = [
-    ['0022C1A412800A04007F0007020204020283010184010D', '9000'],
-    ['10860000027C0000', `7C1280${'10'}${G1.encryptedNonce}9000`],
-    [`10860000457C438141${G1.pkMapIfd}00`, `7C438241${G1.pkMapIc}9000`],
-    [`10860000457C438341${G1.pkIfd}00`, `7C438441${G1.pkIc}9000`],
-    [`008600000C7C0A8508${G1.tIfd}00`, `7C0A8608${G1.tIc}9000`],
-  ] as const;
-
-  const random = {
-    bytes: () => Buffer.alloc(0),
-    scalar: (purpose: string) => scalarFromHex(purpose === 'pace-map' ? G1.skMapIfd : G1.skIfd),
-  };
-
   it('establishes AES secure messaging with SSC = 0', async () => {
-    const link = new ScriptedLink(script);
+    const link = new ScriptedLink(G1_SCRIPT);
     const session = new ChipSession(link, { extendedLength: false });
-    const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
-    const trace = await performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random);
+    const info = choosePace(parseSecurityInfos(G1_CARD_ACCESS))!;
+    const trace = await performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, G1_RANDOM);
     expect(link.finished).toBe(true);
     expect(toHex(trace.sharedSecret)).toBe(G1.sharedK);
     expect(toHex(trace.ksEnc)).toBe(G1.ksEnc);
@@ -149,11 +108,11 @@ describe('PACE driver replays the worked example APDU by APDU', () => {
   });
 
   it('reports a wrong password with the tries left when the chip refuses our token', async () => {
-    const refused = [...script.slice(0, 4), [script[4][0], '63C2']] as const;
+    const refused = [...G1_SCRIPT.slice(0, 4), [G1_SCRIPT[4][0], '63C2']] as const;
     const session = new ChipSession(new ScriptedLink(refused), { extendedLength: false });
-    const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
+    const info = choosePace(parseSecurityInfos(G1_CARD_ACCESS))!;
     await expect(
-      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random),
+      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, G1_RANDOM),
     ).rejects.toMatchObject({
       code: 'CHIP_ACCESS_KEY_REJECTED',
       details: { triesLeft: 2 },
@@ -162,13 +121,13 @@ describe('PACE driver replays the worked example APDU by APDU', () => {
 
   it('refuses a chip whose token does not verify (a chip that does not know the password)', async () => {
     const forged = [
-      ...script.slice(0, 4),
-      [script[4][0], `7C0A8608${'00'.repeat(8)}9000`],
+      ...G1_SCRIPT.slice(0, 4),
+      [G1_SCRIPT[4][0], `7C0A8608${'00'.repeat(8)}9000`],
     ] as const;
     const session = new ChipSession(new ScriptedLink(forged), { extendedLength: false });
-    const info = choosePace(parseSecurityInfos(CARD_ACCESS))!;
+    const info = choosePace(parseSecurityInfos(G1_CARD_ACCESS))!;
     await expect(
-      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, random),
+      performPace(session, info, { kind: 'mrz', mrzInfo: G1.mrzInfo }, G1_RANDOM),
     ).rejects.toMatchObject({
       code: 'CHIP_ACCESS_KEY_REJECTED',
     });
