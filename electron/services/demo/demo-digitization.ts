@@ -20,7 +20,7 @@ import {
 } from '../../../db/repositories/digitization-bulk-writer';
 import type { SeededDossierRow } from '../../../db/repositories/dossiers-repository';
 import { PdfWriter } from '../../../native/scanner/pdf/pdf-writer';
-import { writeFileDurablySync } from '../documents/pdf-basics';
+import { writeFileDurablySync } from '../shared/durable-file';
 import { vnDay } from '../shared/vn-time';
 import { createRandom, pick } from './synthetic-citizens';
 

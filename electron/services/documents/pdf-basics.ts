@@ -1,20 +1,11 @@
 /**
  * PDF basics shared by every printed document (the old-ID slip, the reports): A4 pages with the
  * margins and type sizes of NĐ 30/2020/NĐ-CP Phụ lục I, Liberation Serif (metric twin of Times
- * New Roman, SIL OFL 1.1) embedded as subsets with ToUnicode maps, the national heading, and a
- * durable file write. The rest of the official layout is in official-layout.ts.
+ * New Roman, SIL OFL 1.1) embedded as subsets with ToUnicode maps, and the national heading
+ * (files are written with shared/durable-file.ts). The rest of the official layout is in official-layout.ts.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 
 export type PdfDoc = InstanceType<typeof PDFDocument>;
@@ -171,34 +162,4 @@ export function renderPdf(doc: PdfDoc): Promise<{ bytes: Buffer; pages: number }
     doc.on('error', reject);
     doc.end();
   });
-}
-
-/**
- * Files first (DESIGN.md): temp name, fsync, rename, so a crash or a failed write never leaves
- * half a file under the final name, and the temporary file is removed whatever fails.
- * `createDirectories: false` refuses a missing folder (a user-chosen path) instead of making it.
- */
-export function writeFileDurablySync(
-  path: string,
-  bytes: Uint8Array,
-  options: { createDirectories?: boolean } = {},
-): void {
-  if (options.createDirectories !== false) mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

@@ -13,9 +13,9 @@ import {
   mm,
   renderPdf,
   vietnameseLongDate,
-  writeFileDurablySync,
 } from '../documents/pdf-basics';
 import { viShortDate } from '../reports/vi-format';
+import { writeFileDurablySync } from '../shared/durable-file';
 import { vnClock, vnDay } from '../shared/vn-time';
 
 export interface SlipOffice {

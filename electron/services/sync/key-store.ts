@@ -4,20 +4,11 @@
  * workstation: the hub only ever sees the public key. On Windows the file inherits the user
  * profile's ACL (%APPDATA% is per-user); POSIX modes are not enforced there.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { type KeyObject } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncKeyRow, SyncRepository } from '../../../db/repositories/sync-repository';
+import { writeFileDurablySync } from '../shared/durable-file';
 import {
   generateOfficeKeyPair,
   keyFingerprint,
@@ -60,15 +51,10 @@ function toOfficeKey(row: SyncKeyRow): OfficeKey {
 export function writePrivateFileSync(dir: string, name: string, pem: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, pem);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, join(dir, name));
+  writeFileDurablySync(join(dir, name), Buffer.from(pem), {
+    createDirectories: false,
+    mode: 0o600,
+  });
 }
 
 export function createKeyStore(repo: SyncRepository, dataDir: string, clock: Clock): KeyStore {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { AppError, errorMessage } from '../../../api/errors';
 import { reportPeriodSpec } from '../../../api/report-schemas';
-import { writeFileDurablySync } from '../../../services/documents/pdf-basics';
+import { writeFileDurablySync } from '../../../services/shared/durable-file';
 import type { RenderedReport } from '../../../services/reports/reports-service';
 import {
   COMMON_OPTIONS,
