@@ -36,10 +36,10 @@ export const autofillSuite: BenchSuite = {
       log(`  skipped: ${unavailable}`);
       return [];
     }
-    const xvfb = await startXvfb();
+    const xvfb = await startXvfb({ untilLastClientLeaves: true });
     process.env.DISPLAY = xvfb.display;
-    // libnut keeps its display connection until exit; stop the server only then.
-    process.once('exit', () => void xvfb.stop());
+    // libnut keeps its display connection until exit: the server ends when that connection does.
+    xvfb.release();
     const browser = await launchDesktopBrowser(xvfb.display);
     const desktop = await openDesktop();
     const totals: number[] = [];
