@@ -20,7 +20,7 @@ export interface RunningHost {
  * and waits for its ready line (a readiness signal, never a sleep).
  */
 export async function startHeadlessHost(
-  options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; pcsc?: boolean } = {},
 ): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const child = spawn(
@@ -36,7 +36,14 @@ export async function startHeadlessHost(
       '--data-dir',
       dataDir,
     ],
-    { cwd: APP_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: APP_ROOT,
+      // The machine has one PC/SC stack, used by the chip tests one at a time (their lock). A
+      // host of any other test, its page armed by a QR scan, would race the chip test for the
+      // virtual card (READER_BUSY): chip reading is on only for hosts that ask for it.
+      env: { ...process.env, MOTCUA_PCSC: options.pcsc ? 'on' : 'off', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const output: string[] = [];
   const line = await waitForReadyLine(

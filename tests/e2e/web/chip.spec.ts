@@ -57,7 +57,7 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
   }) => {
     test.setTimeout(90_000);
     const { sim } = issuedSimChip(pki);
-    const host = await startHeadlessHost();
+    const host = await startHeadlessHost({ pcsc: true });
     let inserted: Awaited<ReturnType<typeof insertSimChip>> | null = null;
     try {
       const app = new AppPage(page);
@@ -105,7 +105,7 @@ test.describe('with pcscd, the vpcd reader and a simulated chip', () => {
       pace: true,
       extendedLength: true,
     });
-    const host = await startHeadlessHost();
+    const host = await startHeadlessHost({ pcsc: true });
     let inserted: Awaited<ReturnType<typeof insertSimChip>> | null = null;
     try {
       const app = new AppPage(page);
