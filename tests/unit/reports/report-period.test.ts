@@ -80,10 +80,15 @@ describe('report periods', () => {
     ['2026-Q3', '2026-Q2'],
     ['2026', '2025'],
     ['2026-03-10..2026-03-19', '2026-02-28..2026-03-09'],
+    ['2001-01-01..2001-12-31', '2000'],
+    ['2026-03-01..2026-03-31', '2026-02'],
   ])('the period before %s is %s', (spec, previous) => {
     expect(previousPeriod(parseReportPeriod(spec)).spec).toBe(previous);
   });
 
+  // A range that is exactly a calendar month, quarter or year becomes that period, whose
+  // predecessor is the previous calendar period (February before March, 2000 before 2001), so
+  // the lengths may differ there; fast-check found 2001-01-01..2001-12-31 against leap 2000.
   it('a range and the one before it have the same number of days and touch', () => {
     const day = fc
       .date({
@@ -99,7 +104,9 @@ describe('report periods', () => {
           .slice(0, 10);
         const period = parseReportPeriod(`${from}..${to}`);
         const before = previousPeriod(period);
-        expect(dayCount(before.from, before.to)).toBe(dayCount(period.from, period.to));
+        expect(before.kind).toBe(period.kind);
+        if (period.kind === 'range')
+          expect(dayCount(before.from, before.to)).toBe(dayCount(period.from, period.to));
         expect(dayCount(before.to, period.from)).toBe(2);
       }),
     );
